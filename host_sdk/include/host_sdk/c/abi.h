@@ -59,9 +59,16 @@ typedef struct hs_struct_header {
     uint16_t abi_minor;
 } hs_struct_header;
 
-/* True when member `member` lies inside the struct the other side declared (append-only structs). */
+/* True when member `member` lies inside the struct the other side declared (append-only structs).
+ * The C++ spelling avoids C casts, so that C++ users can build with -Wold-style-cast -Werror. */
+#ifdef __cplusplus
+#define HS_HAS_FIELD(type, ptr, member) \
+    ((ptr) != nullptr &&                  \
+     static_cast<size_t>((ptr)->header.struct_size) >= offsetof(type, member) + sizeof((ptr)->member))
+#else
 #define HS_HAS_FIELD(type, ptr, member) \
     ((ptr) != NULL && (size_t)(ptr)->header.struct_size >= offsetof(type, member) + sizeof((ptr)->member))
+#endif
 
 /* The one compatibility rule, used by the host on the provider's table and by the plugin on the host's. */
 static inline int hs_abi_compatible(uint16_t built_major, uint16_t built_minor, uint16_t runtime_major,

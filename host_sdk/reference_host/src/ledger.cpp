@@ -1,0 +1,198 @@
+#include "refhost/ledger.hpp"
+
+#include "refhost/companies.hpp"
+#include "refhost/database.hpp"
+#include "refhost/failure.hpp"
+#include "refhost/i18n.hpp"
+#include "refhost/time_format.hpp"
+
+#include <Poco/Data/Statement.h>
+
+#include <cctype>
+#include <map>
+
+using namespace Poco::Data::Keywords;
+
+namespace refhost::ledger {
+
+namespace {
+
+[[noreturn]] void reject(std::size_t index, std::string_view field, const std::string& why) {
+    throw failure(HS_E_INVALID_ARGUMENT, tr("mouvement ", "movement ") + std::to_string(index) + ", " +
+                                             std::string(field) + " : " + why);
+}
+
+bool is_currency_code(const std::string& text) {
+    if (text.size() != 3) return false;
+    for (const char c : text)
+        if (c < 'A' || c > 'Z') return false;
+    return true;
+}
+
+constexpr std::size_t max_key_size = 512;
+
+} // namespace
+
+void validate(const delivery& batch) {
+    if (batch.company_id <= 0)
+        throw failure(HS_E_INVALID_ARGUMENT, tr("livraison : company_id invalide", "delivery: invalid company_id"));
+    if (batch.bank_account_id <= 0)
+        throw failure(HS_E_INVALID_ARGUMENT,
+                      tr("livraison : bank_account_id invalide", "delivery: invalid bank_account_id"));
+    for (std::size_t i = 0; i < batch.movements.size(); ++i) {
+        const auto& m = batch.movements[i];
+        if (m.idempotency_key.empty()) reject(i, "idempotency_key", tr("vide", "empty"));
+        if (m.idempotency_key.size() > max_key_size)
+            reject(i, "idempotency_key", tr("plus de 512 octets", "longer than 512 bytes"));
+        if (!is_calendar_date(m.booking_date))
+            reject(i, "booking_date", tr("date AAAA-MM-JJ attendue, reçu « ", "a YYYY-MM-DD date is expected, got \"") +
+                                          m.booking_date + tr(" »", "\""));
+        if (!m.value_date.empty() && !is_calendar_date(m.value_date))
+            reject(i, "value_date", tr("date AAAA-MM-JJ ou vide attendue, reçu « ",
+                                       "a YYYY-MM-DD date or \"\" is expected, got \"") +
+                                        m.value_date + tr(" »", "\""));
+        if (m.decimals < 0 || m.decimals > 6)
+            reject(i, "decimals", tr("entre 0 et 6 attendu, reçu ", "0 to 6 expected, got ") +
+                                      std::to_string(m.decimals));
+        if (!is_currency_code(m.currency))
+            reject(i, "currency", tr("code ISO 4217 attendu, reçu « ", "an ISO 4217 code is expected, got \"") +
+                                      m.currency + tr(" »", "\""));
+    }
+}
+
+delivery_result deliver(Poco::Data::Session& session, const delivery& batch, std::int64_t received_at_ms) {
+    validate(batch);
+    delivery_result result;
+    result.outcomes.reserve(batch.movements.size());
+
+    write_transaction transaction(session);
+    const auto owner = companies::owner_of_bank_account(session, batch.bank_account_id);
+    if (!owner) {
+        throw failure(HS_E_NOT_FOUND, tr("compte bancaire inconnu : ", "unknown bank account: ") +
+                                          std::to_string(batch.bank_account_id));
+    }
+    if (*owner != batch.company_id) {
+        throw failure(HS_E_NOT_FOUND, tr("le compte bancaire ", "bank account ") +
+                                          std::to_string(batch.bank_account_id) +
+                                          tr(" n'appartient pas à la société ", " does not belong to company ") +
+                                          std::to_string(batch.company_id));
+    }
+
+    std::string provider = batch.provider_id;
+    std::string source = batch.source;
+    Poco::Int64 company_id = batch.company_id;
+    Poco::Int64 bank_account_id = batch.bank_account_id;
+    std::string received_at = iso_utc(received_at_ms);
+
+    for (const auto& m : batch.movements) {
+        std::string key = m.idempotency_key;
+        std::vector<Poco::Int64> stored_company, stored_account, stored_amount;
+        std::vector<std::string> stored_date, stored_currency;
+        session << "SELECT company_id, bank_account_id, amount_minor, booking_date, currency FROM ledger_movements "
+                   "WHERE provider_id = $1 AND idempotency_key = $2",
+            into(stored_company), into(stored_account), into(stored_amount), into(stored_date),
+            into(stored_currency), use(provider), use(key), now;
+        if (!stored_company.empty()) {
+            result.outcomes.push_back(outcome::already_stored);
+            ++result.already_stored;
+            const bool same = stored_company[0] == batch.company_id && stored_account[0] == batch.bank_account_id &&
+                              stored_amount[0] == m.amount_minor && stored_date[0] == m.booking_date &&
+                              stored_currency[0] == m.currency;
+            if (!same) result.reused_keys.push_back(key);
+            continue;
+        }
+        std::string booking_date = m.booking_date;
+        std::string value_date = m.value_date;
+        Poco::Int64 amount = m.amount_minor;
+        int decimals = m.decimals;
+        std::string currency = m.currency;
+        std::string label = m.label;
+        std::string details = m.details;
+        std::string reference = m.reference;
+        std::string operation_code = m.operation_code;
+        std::string entry_number = m.entry_number;
+        session << "INSERT INTO ledger_movements (provider_id, source, idempotency_key, company_id, bank_account_id, "
+                   "booking_date, value_date, amount_minor, decimals, currency, label, details, reference, "
+                   "operation_code, entry_number, received_at) "
+                   "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
+            use(provider), use(source), use(key), use(company_id), use(bank_account_id), use(booking_date),
+            use(value_date), use(amount), use(decimals), use(currency), use(label), use(details), use(reference),
+            use(operation_code), use(entry_number), use(received_at), now;
+        result.outcomes.push_back(outcome::stored);
+        ++result.stored;
+    }
+    transaction.commit();
+    return result;
+}
+
+std::vector<summary_row> summary(Poco::Data::Session& session) {
+    std::vector<Poco::Int64> company_ids, account_ids, counts, sums;
+    std::vector<int> decimals;
+    std::vector<std::string> names, labels, currencies, firsts, lasts;
+    session << "SELECT m.company_id, COALESCE(c.legal_name, ''), m.bank_account_id, COALESCE(b.label, ''), "
+               "m.currency, m.decimals, COUNT(*), SUM(m.amount_minor), MIN(m.booking_date), MAX(m.booking_date) "
+               "FROM ledger_movements m "
+               "LEFT JOIN companies c ON c.id = m.company_id "
+               "LEFT JOIN bank_accounts b ON b.id = m.bank_account_id "
+               "GROUP BY m.company_id, m.bank_account_id, m.currency, m.decimals "
+               "ORDER BY m.company_id, m.bank_account_id, m.currency",
+        into(company_ids), into(names), into(account_ids), into(labels), into(currencies), into(decimals),
+        into(counts), into(sums), into(firsts), into(lasts), now;
+    std::vector<summary_row> rows;
+    for (std::size_t i = 0; i < company_ids.size(); ++i) {
+        rows.push_back(summary_row{company_ids[i], names[i], account_ids[i], labels[i], currencies[i], decimals[i],
+                                   counts[i], sums[i], firsts[i], lasts[i]});
+    }
+    return rows;
+}
+
+std::vector<stored_movement> list(Poco::Data::Session& session, std::int64_t company_id,
+                                  std::optional<std::int64_t> bank_account_id, std::int64_t limit) {
+    Poco::Int64 company = company_id;
+    Poco::Int64 account = bank_account_id.value_or(0);
+    int any_account = bank_account_id ? 0 : 1;
+    Poco::Int64 max_rows = limit;
+    std::vector<Poco::Int64> ids, companies_, accounts, amounts;
+    std::vector<int> decimals;
+    std::vector<std::string> sources, keys, booking, value, currencies, labels, details, references, codes, entries,
+        received;
+    session << "SELECT id, source, idempotency_key, company_id, bank_account_id, booking_date, value_date, "
+               "amount_minor, decimals, currency, label, details, reference, operation_code, entry_number, "
+               "received_at FROM ledger_movements "
+               "WHERE company_id = $1 AND (bank_account_id = $2 OR $3 = 1) "
+               "ORDER BY booking_date DESC, id DESC LIMIT $4",
+        into(ids), into(sources), into(keys), into(companies_), into(accounts), into(booking), into(value),
+        into(amounts), into(decimals), into(currencies), into(labels), into(details), into(references), into(codes),
+        into(entries), into(received), use(company), use(account), use(any_account), use(max_rows), now;
+    std::vector<stored_movement> rows;
+    rows.reserve(ids.size());
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        stored_movement row;
+        row.id = ids[i];
+        row.source = sources[i];
+        row.company_id = companies_[i];
+        row.bank_account_id = accounts[i];
+        row.movement.idempotency_key = keys[i];
+        row.movement.booking_date = booking[i];
+        row.movement.value_date = value[i];
+        row.movement.amount_minor = amounts[i];
+        row.movement.decimals = decimals[i];
+        row.movement.currency = currencies[i];
+        row.movement.label = labels[i];
+        row.movement.details = details[i];
+        row.movement.reference = references[i];
+        row.movement.operation_code = codes[i];
+        row.movement.entry_number = entries[i];
+        row.received_at = received[i];
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+std::int64_t count(Poco::Data::Session& session) {
+    Poco::Int64 total = 0;
+    session << "SELECT COUNT(*) FROM ledger_movements", into(total), now;
+    return total;
+}
+
+} // namespace refhost::ledger

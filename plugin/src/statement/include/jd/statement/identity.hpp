@@ -1,0 +1,70 @@
+#pragma once
+// Stable movement identities for de-duplication.
+//
+// id = hex(SHA-256(canonical content))[0..32] + "-" + occurrence
+//
+// Canonical content, version 1 (all text UTF-8; "u16" is a big-endian length that prefixes each text so
+// that no two different contents serialise alike):
+//   prefix, padded with zero bytes to 64:  "jd-cfonb120-movement-v1" 0x00, u16+rib_key (bank+branch+account),
+//                                          u16+currency
+//   then:  booking date as 4 bytes (year high, year low, month, day),
+//          amount_minor as 8 bytes big-endian two's complement, decimals as 1 byte,
+//          u16+entry number (trimmed),
+//          u16+label (trimmed, runs of spaces folded to one),
+//          u16 number of 05 records, then for each in file order: u16+qualifier, u16+zone text (trimmed,
+//          spaces folded).
+// The prefix is one SHA-256 block per account, hashed once per statement and reused as a midstate.
+//
+// occurrence = 1, 2, … counts movements with the same content in the same (account, booking date), in file
+// order, so that genuine identical twins (two identical train tickets on one day) stay two movements.
+//
+// Why it is stable:
+//  * Only decoded field content goes in: no line number, byte offset, record index or line terminator, so
+//    the same records with LF, CRLF, no separators or a missing final newline give the same ids.
+//  * Text is decoded before hashing, so the same text in CP1252 or UTF-8 gives the same id; label and
+//    complements are trimmed and spaces folded, so padding differences do not matter.
+//  * Statement balances, value dates and positions are left out, so a movement keeps its id when it is
+//    delivered again in another file (a re-sent file, or two files whose periods overlap).
+//  * The occurrence counter is per (account, booking date): two files that both contain a day's movements
+//    number that day's twins alike. A file carrying only part of a day (twins split across files) is the one
+//    case it cannot see; the importer then has to count against what it already stored.
+
+#include "jd/statement/sha256.hpp"
+#include "jd/statement/statement.hpp"
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace jd::statement {
+
+inline constexpr std::size_t identity_hex_chars = 32;
+
+class identity_hasher {
+public:
+    explicit identity_hasher(sha256_engine engine = sha256_default_engine());
+
+    /// Prepares the per-account prefix (call once per statement).
+    void start_account(std::string_view rib_key, std::string_view currency);
+    /// The digest of a movement's canonical content (its complements given separately while building).
+    [[nodiscard]] sha256_digest digest(const movement& m, std::span<const complement> complements);
+    /// The canonical content after the prefix (for tests and troubleshooting).
+    [[nodiscard]] std::string canonical_body(const movement& m, std::span<const complement> complements);
+
+private:
+    void serialise(const movement& m, std::span<const complement> complements);
+
+    sha256 prefix_state_;
+    std::string body_;
+    sha256_engine engine_;
+};
+
+/// "<32 hex>-<occurrence>" written into out (at least 32 + 1 + 10 chars); returns the length.
+std::size_t format_identity(const sha256_digest& digest, std::uint32_t occurrence, char* out) noexcept;
+[[nodiscard]] std::string format_identity(const sha256_digest& digest, std::uint32_t occurrence);
+
+/// Folds runs of blanks to one space and trims both ends, appending to out.
+void append_folded(std::string& out, std::string_view text);
+
+} // namespace jd::statement

@@ -1,0 +1,49 @@
+#pragma once
+// Counts movements of identical content per (account, booking date) within one file, in file order, for the
+// occurrence part of movement identities. Memory is bounded: when the table passes its limit, days older
+// than each account's current statement are dropped (and a movement landing on a dropped day is flagged).
+
+#include "jd/statement/sha256.hpp"
+
+#include <cstdint>
+#include <vector>
+
+namespace jd::statement {
+
+class occurrence_counter {
+public:
+    explicit occurrence_counter(std::size_t max_entries = std::size_t{1} << 16);
+
+    /// Called when a statement of `account` opens on `opening_date_key` (yyyymmdd, 0 when unknown): days
+    /// before it may be dropped later if memory needs it.
+    void open_statement(std::uint32_t account, std::int32_t opening_date_key);
+    /// The occurrence number (1, 2, …) of this content for this account and day.
+    /// `dropped_day` is set when the day's earlier counts may have been dropped.
+    std::uint32_t next(std::uint32_t account, std::int32_t booking_date_key, const sha256_digest& digest,
+                       bool& dropped_day);
+
+    [[nodiscard]] std::size_t size() const noexcept { return used_; }
+
+private:
+    struct slot {
+        std::uint64_t h1 = 0;
+        std::uint64_t h2 = 0;
+        std::int32_t date = 0;
+        std::uint32_t account = 0;
+        std::uint32_t count = 0; ///< 0: empty
+    };
+    struct account_window {
+        std::int32_t keep_from = 0;    ///< days before this may be dropped
+        std::int32_t dropped_before = 0; ///< days before this were dropped
+    };
+    void rehash(std::size_t capacity);
+    void drop_old_days();
+    account_window& window(std::uint32_t account);
+
+    std::vector<slot> slots_;
+    std::vector<account_window> windows_;
+    std::size_t used_ = 0;
+    std::size_t max_entries_;
+};
+
+} // namespace jd::statement

@@ -1,0 +1,174 @@
+#include "jd/statement/sha256.hpp"
+
+#include <cstring>
+
+namespace jd::statement {
+namespace {
+
+constexpr std::array<std::uint32_t, 64> round_constants{
+    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
+    0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
+    0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+    0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
+    0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
+    0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+    0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+    0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
+};
+
+constexpr std::array<std::uint32_t, 8> initial_state{
+    0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
+};
+
+constexpr std::uint32_t rotr(std::uint32_t x, int n) noexcept { return (x >> n) | (x << (32 - n)); }
+
+std::uint32_t load_be32(const std::uint8_t* p) noexcept {
+    return static_cast<std::uint32_t>(p[0]) << 24 | static_cast<std::uint32_t>(p[1]) << 16 |
+           static_cast<std::uint32_t>(p[2]) << 8 | static_cast<std::uint32_t>(p[3]);
+}
+
+sha256_engine detect_engine() noexcept {
+    return detail::cpu_has_sha_extensions() ? sha256_engine::x86_sha_extensions : sha256_engine::portable;
+}
+
+} // namespace
+
+namespace detail {
+
+void sha256_compress_portable(std::uint32_t* state, const std::uint8_t* blocks, std::size_t count) noexcept {
+    std::uint32_t w[64];
+    for (std::size_t b = 0; b < count; ++b, blocks += 64) {
+        for (int i = 0; i < 16; ++i) {
+            w[i] = load_be32(blocks + 4 * i);
+        }
+        for (int i = 16; i < 64; ++i) {
+            const std::uint32_t s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3);
+            const std::uint32_t s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10);
+            w[i] = w[i - 16] + s0 + w[i - 7] + s1;
+        }
+        std::uint32_t a = state[0], bb = state[1], c = state[2], d = state[3];
+        std::uint32_t e = state[4], f = state[5], g = state[6], h = state[7];
+        for (std::size_t i = 0; i < 64; ++i) {
+            const std::uint32_t s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25);
+            const std::uint32_t ch = (e & f) ^ (~e & g);
+            const std::uint32_t t1 = h + s1 + ch + round_constants[i] + w[i];
+            const std::uint32_t s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22);
+            const std::uint32_t maj = (a & bb) ^ (a & c) ^ (bb & c);
+            const std::uint32_t t2 = s0 + maj;
+            h = g;
+            g = f;
+            f = e;
+            e = d + t1;
+            d = c;
+            c = bb;
+            bb = a;
+            a = t1 + t2;
+        }
+        state[0] += a;
+        state[1] += bb;
+        state[2] += c;
+        state[3] += d;
+        state[4] += e;
+        state[5] += f;
+        state[6] += g;
+        state[7] += h;
+    }
+}
+
+const std::uint32_t* sha256_round_constants() noexcept { return round_constants.data(); }
+
+} // namespace detail
+
+sha256_engine sha256_default_engine() noexcept {
+    static const sha256_engine engine = detect_engine();
+    return engine;
+}
+
+sha256::sha256(sha256_engine engine) noexcept : state_(initial_state), engine_(engine) {
+    if (engine_ == sha256_engine::x86_sha_extensions && !detail::cpu_has_sha_extensions()) {
+        engine_ = sha256_engine::portable;
+    }
+}
+
+void sha256::reset() noexcept {
+    state_ = initial_state;
+    total_ = 0;
+}
+
+void sha256::compress(const std::uint8_t* blocks, std::size_t count) noexcept {
+    if (engine_ == sha256_engine::x86_sha_extensions) {
+        detail::sha256_compress_shani(state_.data(), blocks, count);
+    } else {
+        detail::sha256_compress_portable(state_.data(), blocks, count);
+    }
+}
+
+void sha256::update(const void* data, std::size_t size) noexcept {
+    const auto* p = static_cast<const std::uint8_t*>(data);
+    std::size_t filled = static_cast<std::size_t>(total_ % 64);
+    total_ += size;
+    if (filled != 0) {
+        const std::size_t take = size < 64 - filled ? size : 64 - filled;
+        std::memcpy(buffer_.data() + filled, p, take);
+        filled += take;
+        p += take;
+        size -= take;
+        if (filled < 64) {
+            return;
+        }
+        compress(buffer_.data(), 1);
+    }
+    if (size >= 64) {
+        compress(p, size / 64);
+        p += size / 64 * 64;
+        size %= 64;
+    }
+    if (size != 0) {
+        std::memcpy(buffer_.data(), p, size);
+    }
+}
+
+sha256_digest sha256::finish() noexcept {
+    const std::uint64_t bits = total_ * 8;
+    std::size_t filled = static_cast<std::size_t>(total_ % 64);
+    buffer_[filled++] = 0x80;
+    if (filled > 56) {
+        std::memset(buffer_.data() + filled, 0, 64 - filled);
+        compress(buffer_.data(), 1);
+        filled = 0;
+    }
+    std::memset(buffer_.data() + filled, 0, 56 - filled);
+    for (int i = 0; i < 8; ++i) {
+        buffer_[static_cast<std::size_t>(56 + i)] = static_cast<std::uint8_t>(bits >> (56 - 8 * i));
+    }
+    compress(buffer_.data(), 1);
+    sha256_digest digest;
+    for (std::size_t i = 0; i < 8; ++i) {
+        digest[4 * i] = static_cast<std::uint8_t>(state_[i] >> 24);
+        digest[4 * i + 1] = static_cast<std::uint8_t>(state_[i] >> 16);
+        digest[4 * i + 2] = static_cast<std::uint8_t>(state_[i] >> 8);
+        digest[4 * i + 3] = static_cast<std::uint8_t>(state_[i]);
+    }
+    return digest;
+}
+
+sha256_digest sha256::hash(std::string_view text, sha256_engine engine) noexcept {
+    sha256 h(engine);
+    h.update(text);
+    return h.finish();
+}
+
+std::string to_hex(const sha256_digest& digest, std::size_t bytes) {
+    static constexpr char hex[] = "0123456789abcdef";
+    if (bytes > digest.size()) {
+        bytes = digest.size();
+    }
+    std::string out(bytes * 2, '0');
+    for (std::size_t i = 0; i < bytes; ++i) {
+        out[2 * i] = hex[digest[i] >> 4];
+        out[2 * i + 1] = hex[digest[i] & 0x0F];
+    }
+    return out;
+}
+
+} // namespace jd::statement

@@ -1,0 +1,140 @@
+// SHA-256 compression with the x86 SHA extensions (SHA-NI). Compiled for every x86-64 build through a
+// function target attribute; only called after a CPUID check, so the binary still runs on older processors.
+
+#include "jd/statement/sha256.hpp"
+
+#if defined(__x86_64__) || defined(__i386__)
+#include <cpuid.h>
+#include <immintrin.h>
+#define JD_HAVE_SHANI 1
+#else
+#define JD_HAVE_SHANI 0
+#endif
+
+namespace jd::statement::detail {
+
+const std::uint32_t* sha256_round_constants() noexcept;
+
+#if JD_HAVE_SHANI
+
+bool cpu_has_sha_extensions() noexcept {
+    unsigned eax = 0, ebx = 0, ecx = 0, edx = 0;
+    if (__get_cpuid(1, &eax, &ebx, &ecx, &edx) == 0) {
+        return false;
+    }
+    const bool ssse3 = (ecx & (1U << 9)) != 0;
+    const bool sse41 = (ecx & (1U << 19)) != 0;
+    if (__get_cpuid_count(7, 0, &eax, &ebx, &ecx, &edx) == 0) {
+        return false;
+    }
+    const bool sha = (ebx & (1U << 29)) != 0;
+    return ssse3 && sse41 && sha;
+}
+
+namespace {
+
+#define JD_SHANI_TARGET __attribute__((target("sha,sse4.1,ssse3")))
+
+JD_SHANI_TARGET inline __m128i load_message(const std::uint8_t* p, __m128i byte_swap) noexcept {
+    return _mm_shuffle_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)), byte_swap);
+}
+
+JD_SHANI_TARGET inline __m128i load_constants(const std::uint32_t* k) noexcept {
+    return _mm_loadu_si128(reinterpret_cast<const __m128i*>(k));
+}
+
+// Four rounds: two sha256rnds2, each on two message words.
+JD_SHANI_TARGET inline void four_rounds(__m128i& abef, __m128i& cdgh, __m128i words) noexcept {
+    cdgh = _mm_sha256rnds2_epu32(cdgh, abef, words);
+    abef = _mm_sha256rnds2_epu32(abef, cdgh, _mm_shuffle_epi32(words, 0x0E));
+}
+
+// Completes the schedule words of the next group: next += alignr(current, previous) then sha256msg2.
+JD_SHANI_TARGET inline void schedule(__m128i& next, __m128i current, __m128i previous) noexcept {
+    next = _mm_add_epi32(next, _mm_alignr_epi8(current, previous, 4));
+    next = _mm_sha256msg2_epu32(next, current);
+}
+
+} // namespace
+
+JD_SHANI_TARGET void sha256_compress_shani(std::uint32_t* state, const std::uint8_t* data, std::size_t count) noexcept {
+    const std::uint32_t* k = sha256_round_constants();
+    const __m128i byte_swap = _mm_set_epi64x(0x0c0d0e0f08090a0bLL, 0x0405060700010203LL);
+
+    // The instructions want the state as ABEF and CDGH.
+    __m128i tmp = _mm_loadu_si128(reinterpret_cast<const __m128i*>(state));        // DCBA
+    __m128i cdgh = _mm_loadu_si128(reinterpret_cast<const __m128i*>(state + 4));   // HGFE
+    tmp = _mm_shuffle_epi32(tmp, 0xB1);                                             // CDAB
+    cdgh = _mm_shuffle_epi32(cdgh, 0x1B);                                           // EFGH
+    __m128i abef = _mm_alignr_epi8(tmp, cdgh, 8);                                  // ABEF
+    cdgh = _mm_blend_epi16(cdgh, tmp, 0xF0);                                        // CDGH
+
+    for (; count > 0; --count, data += 64) {
+        const __m128i abef_saved = abef;
+        const __m128i cdgh_saved = cdgh;
+
+        __m128i m0 = load_message(data, byte_swap);
+        four_rounds(abef, cdgh, _mm_add_epi32(m0, load_constants(k + 0)));
+
+        __m128i m1 = load_message(data + 16, byte_swap);
+        four_rounds(abef, cdgh, _mm_add_epi32(m1, load_constants(k + 4)));
+        m0 = _mm_sha256msg1_epu32(m0, m1);
+
+        __m128i m2 = load_message(data + 32, byte_swap);
+        four_rounds(abef, cdgh, _mm_add_epi32(m2, load_constants(k + 8)));
+        m1 = _mm_sha256msg1_epu32(m1, m2);
+
+        __m128i m3 = load_message(data + 48, byte_swap);
+        four_rounds(abef, cdgh, _mm_add_epi32(m3, load_constants(k + 12)));
+        schedule(m0, m3, m2);
+        m2 = _mm_sha256msg1_epu32(m2, m3);
+
+        // Groups 4..12: the words rotate through m0..m3.
+        for (int group = 4; group <= 12; group += 4) {
+            four_rounds(abef, cdgh, _mm_add_epi32(m0, load_constants(k + 4 * group)));
+            schedule(m1, m0, m3);
+            m3 = _mm_sha256msg1_epu32(m3, m0);
+
+            four_rounds(abef, cdgh, _mm_add_epi32(m1, load_constants(k + 4 * group + 4)));
+            schedule(m2, m1, m0);
+            m0 = _mm_sha256msg1_epu32(m0, m1);
+
+            if (group == 12) {
+                // Group 13 (rounds 52-55): m2 was completed above; only m3 is left to finish below.
+                break;
+            }
+            four_rounds(abef, cdgh, _mm_add_epi32(m2, load_constants(k + 4 * group + 8)));
+            schedule(m3, m2, m1);
+            m1 = _mm_sha256msg1_epu32(m1, m2);
+
+            four_rounds(abef, cdgh, _mm_add_epi32(m3, load_constants(k + 4 * group + 12)));
+            schedule(m0, m3, m2);
+            m2 = _mm_sha256msg1_epu32(m2, m3);
+        }
+        // Group 14 (rounds 56-59) and 15 (60-63).
+        four_rounds(abef, cdgh, _mm_add_epi32(m2, load_constants(k + 56)));
+        schedule(m3, m2, m1);
+        four_rounds(abef, cdgh, _mm_add_epi32(m3, load_constants(k + 60)));
+
+        abef = _mm_add_epi32(abef, abef_saved);
+        cdgh = _mm_add_epi32(cdgh, cdgh_saved);
+    }
+
+    tmp = _mm_shuffle_epi32(abef, 0x1B);              // FEBA
+    cdgh = _mm_shuffle_epi32(cdgh, 0xB1);             // DCHG
+    abef = _mm_blend_epi16(tmp, cdgh, 0xF0);          // DCBA
+    cdgh = _mm_alignr_epi8(cdgh, tmp, 8);             // HGFE
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(state), abef);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(state + 4), cdgh);
+}
+
+#else
+
+bool cpu_has_sha_extensions() noexcept { return false; }
+void sha256_compress_shani(std::uint32_t* state, const std::uint8_t* data, std::size_t count) noexcept {
+    sha256_compress_portable(state, data, count);
+}
+
+#endif
+
+} // namespace jd::statement::detail
