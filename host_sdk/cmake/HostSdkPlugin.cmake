@@ -11,7 +11,8 @@
 #     [MANIFEST_OVERRIDES <path> <json> ...]   # e.g. platform [["windows_x86_64"]] abi.minor 7
 #     [MANIFEST_REMOVE <path>...]              # e.g. entry
 #     [MANIFEST_CONTENT <text>]                # write this text instead of the manifest
-#     [NO_MANIFEST_FILE])                      # write no manifest file at all
+#     [NO_MANIFEST_FILE]                       # write no manifest file at all
+#     [NO_ENTRY_EXPORT])                       # keep the entry symbol local (a library with no entry point)
 #
 # What it does, the same way for a real plugin and for test fixtures:
 #  - a MODULE library, hidden visibility (-fvisibility=hidden -fvisibility-inlines-hidden), a version script
@@ -88,7 +89,7 @@ function(_host_sdk_json_string out_var text)
 endfunction()
 
 function(host_sdk_add_plugin target)
-  cmake_parse_arguments(PARSE_ARGV 1 arg "NO_MANIFEST_FILE"
+  cmake_parse_arguments(PARSE_ARGV 1 arg "NO_MANIFEST_FILE;NO_ENTRY_EXPORT"
     "ID;DISPLAY_NAME;VERSION;DESCRIPTION;VENDOR;MANIFEST_NAME;OUTPUT_DIRECTORY;LIBRARY_NAME;MANIFEST_CONTENT"
     "SOURCES;MANIFEST_OVERRIDES;MANIFEST_REMOVE")
   foreach(required ID DISPLAY_NAME VERSION SOURCES)
@@ -157,7 +158,11 @@ static_assert(HS_ABI_MAJOR == ${abi_major} && HS_ABI_MINOR == ${abi_minor},
 inline constexpr char host_sdk_plugin_manifest_json[] = R\"hs_manifest(${manifest})hs_manifest\";
 #define HOST_SDK_PLUGIN_MANIFEST_JSON host_sdk_plugin_manifest_json
 ")
-  _host_sdk_write_if_changed("${gen_dir}/exports.map" "{\n  global: hs_aggregator_provider_v1;\n  local: *;\n};\n")
+  if(arg_NO_ENTRY_EXPORT)
+    _host_sdk_write_if_changed("${gen_dir}/exports.map" "{\n  local: *;\n};\n")
+  else()
+    _host_sdk_write_if_changed("${gen_dir}/exports.map" "{\n  global: hs_aggregator_provider_v1;\n  local: *;\n};\n")
+  endif()
 
   # How the file copy differs from the compiled one (test fixtures only), read by HostSdkWriteManifest.cmake.
   set(settings "set(HOST_SDK_MANIFEST_OVERRIDES [==[${arg_MANIFEST_OVERRIDES}]==])\n")

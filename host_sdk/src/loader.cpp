@@ -296,10 +296,15 @@ loader::loader(const hs_host_api_v1* host_api, std::string locale, loader_option
 
 std::shared_ptr<loaded_plugin> loader::load(const std::filesystem::path& manifest_path) const {
     const loader_messages text(locale_);
+    const fs::path absolute = fs::absolute(manifest_path);
     try {
-        return load_checked(check_manifest(fs::absolute(manifest_path), text), host_api_, locale_, options_);
+        return load_checked(check_manifest(absolute, text), host_api_, locale_, options_);
     } catch (const refusal& r) {
         throw error(r.status, r.message);
+    } catch (const error&) {
+        throw;
+    } catch (const std::exception& e) {
+        throw error(HS_E_INTERNAL, text.unexpected(absolute, e.what()));
     }
 }
 
@@ -349,7 +354,7 @@ scan_result loader::scan(const std::vector<std::filesystem::path>& directories) 
             } catch (const refusal& r) {
                 result.failures.push_back({manifest_path, r.status, r.message});
             } catch (const std::exception& e) {
-                result.failures.push_back({manifest_path, HS_E_INTERNAL, manifest_path.string() + " : " + e.what()});
+                result.failures.push_back({manifest_path, HS_E_INTERNAL, text.unexpected(manifest_path, e.what())});
             }
         }
         for (const auto& library : libraries) {

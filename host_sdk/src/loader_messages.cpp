@@ -164,6 +164,10 @@ std::string loader_messages::duplicate_id(const std::filesystem::path& manifest,
               "id " + en_quote(id) + " is already used by " + other.string());
 }
 
+std::string loader_messages::unexpected(const std::filesystem::path& file, std::string_view detail) const {
+    return at(file, "erreur inattendue : " + std::string(detail), "unexpected error: " + std::string(detail));
+}
+
 std::string loader_messages::instance_destroyed(std::string_view instance_id) const {
     return english_ ? "instance " + en_quote(instance_id) + " was destroyed"
                     : "instance " + fr_quote(instance_id) + " détruite";

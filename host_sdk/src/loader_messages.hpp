@@ -47,6 +47,7 @@ public:
     std::string library_without_manifest(const std::filesystem::path& library) const;
     std::string duplicate_id(const std::filesystem::path& manifest, std::string_view id,
                              const std::filesystem::path& other) const;
+    std::string unexpected(const std::filesystem::path& file, std::string_view detail) const;
     std::string instance_destroyed(std::string_view instance_id) const;
     std::string operation_missing(std::string_view operation) const;
     std::string descriptor_invalid(std::string_view id, std::string_view detail) const;

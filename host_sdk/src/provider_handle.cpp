@@ -35,8 +35,9 @@ provider_handle::provider_handle(std::shared_ptr<boost::dll::shared_library> lib
     : library_(std::move(library)), api_(api), self_(self), instance_id_(std::move(instance_id)) {}
 
 provider_handle::provider_handle(provider_handle&& other) noexcept
+    // The id is copied, not moved: a moved-from handle still names its (former) instance in errors.
     : library_(std::move(other.library_)), api_(other.api_), self_(std::exchange(other.self_, nullptr)),
-      instance_id_(std::move(other.instance_id_)) {}
+      instance_id_(other.instance_id_) {}
 
 provider_handle& provider_handle::operator=(provider_handle&& other) noexcept {
     if (this != &other) {
@@ -44,7 +45,7 @@ provider_handle& provider_handle::operator=(provider_handle&& other) noexcept {
         library_ = std::move(other.library_);
         api_ = other.api_;
         self_ = std::exchange(other.self_, nullptr);
-        instance_id_ = std::move(other.instance_id_);
+        instance_id_ = other.instance_id_;
     }
     return *this;
 }

@@ -258,10 +258,14 @@ BOOST_AUTO_TEST_CASE(an_instance_from_creation_to_removal) {
     result = host.run({"scheduler", "run", "--once"}, {}, {{"AGGREGATOR_HOST_NOW", "2099-01-01T00:00:00Z"}});
     CHECK_RUN(result, 0);
     BOOST_TEST(contains(result.out, "fake-1 : OK"));
+    result = host.run({"scheduler", "run", "--for", "1"}, {}, {{"AGGREGATOR_HOST_NOW", "2100-01-01T00:00:00Z"}});
+    CHECK_RUN(result, 0);
+    BOOST_TEST(contains(result.out, "fake-1 : OK"));
+    BOOST_TEST(contains(result.out, "Planificateur arrêté."));
     result = host.run({"aggregators", "list", "--json"});
     CHECK_RUN(result, 0);
     const auto listed = boost::json::parse(result.out).at(0).at("schedule");
-    BOOST_TEST(listed.at("last_started_at").as_string().subview(0, 4) == "2099");
+    BOOST_TEST(listed.at("last_started_at").as_string().subview(0, 4) == "2100");
     BOOST_TEST(listed.at("running").as_bool() == false);
     result = host.run({"aggregators", "status", "fake-1", "--user", "admin"});
     CHECK_RUN(result, 0);

@@ -71,9 +71,9 @@ BOOST_FIXTURE_TEST_CASE(per_instance_services_are_refused_on_the_loader_table, h
 
     refhost::host_table instance_table(services, "refhost_fake", "fake-1");
     const host_sdk::host instance_host(instance_table.api());
-    const auto directory = instance_host.data_directory();
-    BOOST_TEST(directory == home.plugins_data() / "fake-1");
-    BOOST_TEST(std::filesystem::is_directory(directory));
+    const auto plugin_directory = instance_host.data_directory();
+    BOOST_TEST(plugin_directory == home.plugins_data() / "fake-1");
+    BOOST_TEST(std::filesystem::is_directory(plugin_directory));
     BOOST_TEST(instance_host.now_ms() == time.now_ms());
 }
 

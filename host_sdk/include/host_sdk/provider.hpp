@@ -3,6 +3,9 @@
 // derived from it into the C table hs_provider_api_v1 and the plugin's one exported symbol.
 //
 // One provider object exists per aggregator instance (one configured account of the remote service).
+// The host may run operations of one instance concurrently (a status while a sync runs) and calls
+// cancel() from another thread: implementations synchronise their own state. The destructor (destroy())
+// must stop and join everything the instance started.
 // Each operation receives the caller (call_context) and its input as parsed JSON and returns the output
 // as JSON. Failures are reported by throwing: host_sdk::error keeps its status; any other std::exception
 // becomes HS_E_INTERNAL with what(); anything else becomes HS_E_INTERNAL "exception inconnue …".

@@ -28,6 +28,8 @@ std::filesystem::path ensure_data_directory(const home_layout& home, const std::
         throw failure(HS_E_INTERNAL, tr("impossible de créer le répertoire ", "cannot create the directory ") +
                                          directory.string() + " : " + ec.message());
     }
+    std::filesystem::permissions(home.plugins_data(), std::filesystem::perms::owner_all,
+                                 std::filesystem::perm_options::replace, ec);
     std::filesystem::permissions(directory, std::filesystem::perms::owner_all,
                                  std::filesystem::perm_options::replace, ec);
     return directory;

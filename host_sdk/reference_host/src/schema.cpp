@@ -74,12 +74,13 @@ const std::vector<migration>& schema_migrations() {
         {3,
          "secrets, encrypted at rest",
          {
-             // AES-256-GCM: the key lives in <home>/secrets.key, never here.
+             // AES-256-GCM: the key lives in <home>/secrets.key, never here. The ciphertext of an empty value
+             // is empty, which Poco binds as NULL: the column allows it.
              R"(CREATE TABLE secrets (
                   scope TEXT NOT NULL,
                   name TEXT NOT NULL,
                   nonce BLOB NOT NULL,
-                  ciphertext BLOB NOT NULL,
+                  ciphertext BLOB,
                   tag BLOB NOT NULL,
                   updated_at TEXT NOT NULL,
                   PRIMARY KEY (scope, name)))",

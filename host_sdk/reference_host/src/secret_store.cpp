@@ -74,7 +74,7 @@ std::optional<std::string> secret_store::get(const std::string& scope, const std
         std::string scope_value = scope;
         std::string name_value = name;
         std::vector<Poco::Data::BLOB> nonces, ciphertexts, tags;
-        session << "SELECT nonce, ciphertext, tag FROM secrets WHERE scope = $1 AND name = $2", into(nonces),
+        session << "SELECT nonce, COALESCE(ciphertext, X''), tag FROM secrets WHERE scope = $1 AND name = $2", into(nonces),
             into(ciphertexts), into(tags), use(scope_value), use(name_value), now;
         if (nonces.empty()) return false;
         sealed.nonce = from_blob(nonces[0]);

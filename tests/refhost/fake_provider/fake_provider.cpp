@@ -78,7 +78,8 @@ public:
         for (std::int64_t i = 0; i < count; ++i) {
             host_sdk::movement m;
             m.idempotency_key = prefix + "-" + std::to_string(i);
-            m.booking_date = "2026-01-" + std::string(i < 9 ? "0" : "") + std::to_string(i % 28 + 1);
+            const auto day = i % 28 + 1;
+            m.booking_date = "2026-01-" + std::string(day < 10 ? "0" : "") + std::to_string(day);
             m.amount_minor = (i % 2 == 0 ? 1 : -1) * (1000 + i);
             m.label = "MOUVEMENT " + std::to_string(i);
             movements.push_back(std::move(m));

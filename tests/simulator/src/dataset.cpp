@@ -1,7 +1,6 @@
 #include "jdsim/dataset.hpp"
 
-#include <boost/json/parse.hpp>
-#include <boost/json/serialize.hpp>
+#include <boost/json.hpp>
 
 #include <fstream>
 #include <sstream>

@@ -81,11 +81,11 @@ std::vector<std::uint32_t> group_sizes(rng& r, std::size_t rib_count) {
     while (left > 0) {
         const double x = r.unit();
         std::int64_t size;
-        if (x < 0.40)
+        if (x < 0.41)
             size = 1;
-        else if (x < 0.70)
+        else if (x < 0.71)
             size = r.between(2, 8);
-        else if (x < 0.88)
+        else if (x < 0.885)
             size = r.between(9, 24);
         else
             size = r.between(25, 45);

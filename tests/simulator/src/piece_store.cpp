@@ -1,7 +1,8 @@
 #include "jdsim/piece_store.hpp"
 
+#include <sys/stat.h>
+
 #include <algorithm>
-#include <chrono>
 #include <fstream>
 #include <mutex>
 #include <sstream>
@@ -11,9 +12,9 @@ namespace jdsim {
 namespace {
 
 date file_date(const std::filesystem::path& p) {
-    const auto t = std::filesystem::last_write_time(p);
-    const auto sys = std::chrono::clock_cast<std::chrono::system_clock>(t);
-    return date::from_days(static_cast<std::int32_t>(std::chrono::floor<std::chrono::days>(sys).time_since_epoch().count()));
+    struct stat st {};
+    if (::stat(p.c_str(), &st) != 0) return date::today_utc();
+    return date::from_days(static_cast<std::int32_t>(st.st_mtime / 86400));
 }
 
 }  // namespace

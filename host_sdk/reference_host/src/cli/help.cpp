@@ -98,11 +98,13 @@ const std::vector<command_help>& command_helps() {
          "la fin et sort (code 1 si une exécution a échoué). --for S : s'arrête après S secondes. Jamais deux\n"
          "exécutions simultanées d'une même instance, même entre plusieurs processus. La prochaine exécution\n"
          "est prévue à intervalle × (1 ± 10 %) du début de la précédente. À l'arrêt, les exécutions en cours\n"
-         "sont priées de s'interrompre et sont attendues.",
+         "sont priées de s'interrompre et sont attendues. Une ligne par exécution terminée (--json : un\n"
+         "rapport JSON par ligne).",
          "Without options, runs until Ctrl-C or SIGTERM. --once: starts every due instance once, waits and\n"
          "exits (code 1 if a run failed). --for S: stops after S seconds. Never two runs of one instance at\n"
          "a time, even across processes. The next run is due interval × (1 ± 10 %) after the previous one\n"
-         "started. On stop, running syncs are asked to cancel and are waited for."},
+         "started. On stop, running syncs are asked to cancel and are waited for. One line per finished run\n"
+         "(--json: one JSON report per line)."},
         {"ledger summary", "ledger summary", "grand livre : par société et compte, nombre, somme, première et dernière date",
          "ledger: per company and account, count, sum, first and last date", "", ""},
         {"ledger list", "ledger list --company C [--account A] [--limit N]",
@@ -142,10 +144,12 @@ bool print_help(std::ostream& out, const std::string& topic) {
         commands.print(out, "  ");
         out << '\n'
             << (english ? "Exit codes: 0 done, 1 refused or failed (one line on stderr), 2 bad usage.\n"
-                          "Environment: AGGREGATOR_HOST_NOW=2026-03-01T10:00:00Z starts the host's clock at that instant (tests).\n"
+                          "Environment: AGGREGATOR_HOST_NOW=2026-03-01T10:00:00Z starts the host's clock at that instant (tests);\n"
+                          "AGGREGATOR_HOST_LANG=en is the default of --lang.\n"
                           "More: aggregator-host help COMMAND (e.g. aggregator-host help aggregators add).\n"
                         : "Codes de sortie : 0 fait, 1 refusé ou échoué (une ligne sur stderr), 2 usage incorrect.\n"
-                          "Environnement : AGGREGATOR_HOST_NOW=2026-03-01T10:00:00Z fait partir l'horloge de l'hôte de cet instant (tests).\n"
+                          "Environnement : AGGREGATOR_HOST_NOW=2026-03-01T10:00:00Z fait partir l'horloge de l'hôte de cet instant (tests) ;\n"
+                          "AGGREGATOR_HOST_LANG=en donne la valeur par défaut de --lang.\n"
                           "Plus : aggregator-host help COMMANDE (par exemple aggregator-host help aggregators add).\n");
         return true;
     }

@@ -43,6 +43,7 @@ struct client_config {
     retry_config retry;
     std::uint64_t jitter_seed = 0; // 0: seeded from std::random_device
 
+    std::string download_mime_type = "application/gzip"; // mimeTypeReponse of DemandeAccuse ("autre": raw)
     int list_window_days = 540; // longest dateDebut..dateFin range sent in one ListeDisponibiliteV2
 
     std::size_t max_response_bytes = 64u * 1024u * 1024u; // one HTTP answer

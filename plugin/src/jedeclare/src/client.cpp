@@ -69,10 +69,11 @@ void check_status(const wire_context& context, const http_response& response, se
         throw wire_error(error_kind::rate_limited, detail).with_http_status(status).with_retry_after(response.retry_after);
     if (status == 401)
         throw wire_error(error_kind::invalid_credentials, detail).with_http_status(status);
-    if (status == 404)
-        throw wire_error(kind == service::gestion ? error_kind::unknown_account : error_kind::http_error,
-                         kind == service::gestion ? detail : detail + " (check the service URL)")
-            .with_http_status(status);
+    if (status == 404) {
+        if (kind == service::soap)
+            throw wire_error(error_kind::http_error, detail + " (check the service URL)").with_http_status(status);
+        throw wire_error(error_kind::unknown_account, detail).with_http_status(status);
+    }
     if (status >= 500 && kind == service::soap)
         if (auto fault = soap_fault_in(response.body, context.clean))
             throw fault->with_http_status(status);
@@ -186,8 +187,9 @@ struct client::impl {
     std::pair<std::shared_ptr<http_call>, response_check> download_call(const std::string& numero,
                                                                         std::shared_ptr<downloaded_piece> out)
     {
-        auto call = soap_call("DemandeAccuse", build_download_envelope(context.config.credentials,
-                                                                       context.config.identification, numero));
+        auto call = soap_call("DemandeAccuse",
+                              build_download_envelope(context.config.credentials, context.config.identification,
+                                                      numero, context.config.download_mime_type));
         response_check check = [this, numero, out](http_response& response) {
             check_status(context, response, service::soap);
             piece_response parsed = parse_piece_response(response.body, context.clean);
@@ -367,6 +369,10 @@ std::vector<rib> client::list_ribs(const std::string& dossier_id)
                                     impl_->account_path() + "/" + encode_path_segment(dossier_id) + "/rib");
     auto out = std::make_shared<std::vector<rib>>();
     impl_->run(std::move(call), [this, out](http_response& response) {
+        // Here a 404 is most often a dossier that went away; list_dossiers() is the call that tells about the account.
+        if (response.status == 404)
+            throw wire_error(error_kind::http_error, "HTTP 404: dossier (or account) unknown to JeDéclare.com")
+                .with_http_status(404);
         check_status(impl_->context, response, service::gestion);
         *out = parse_ribs(response.body);
     });

@@ -26,19 +26,17 @@ std::string_view skip_leading_blank_lines(std::string_view text) noexcept {
 
 // Does any line of the head start with `tag`?
 bool some_line_starts_with(std::string_view head, std::string_view tag) noexcept {
-    std::size_t at = 0;
-    while (at < head.size()) {
-        if (starts_with(head.substr(at), tag)) {
+    bool line_start = true;
+    for (std::size_t i = 0; i < head.size(); ++i) {
+        const char c = head[i];
+        if (c == '\r' || c == '\n') {
+            line_start = true;
+            continue;
+        }
+        if (line_start && head.substr(i, tag.size()) == tag) {
             return true;
         }
-        const std::size_t next = head.find_first_of("\r\n", at);
-        if (next == std::string_view::npos) {
-            return false;
-        }
-        at = head.find_first_not_of("\r\n", next);
-        if (at == std::string_view::npos) {
-            return false;
-        }
+        line_start = false;
     }
     return false;
 }
@@ -140,7 +138,10 @@ file_format detect_format(std::string_view head, bool whole_file) noexcept {
         return file_format::mt940;
     }
 
-    const std::size_t line_length = std::min(text.find_first_of("\r\n"), text.size());
+    std::size_t line_length = 0;
+    while (line_length < text.size() && text[line_length] != '\r' && text[line_length] != '\n') {
+        ++line_length;
+    }
     const bool line_complete = line_length < text.size() || whole_file;
     if (text.size() >= 2) {
         const std::string_view code = text.substr(0, 2);

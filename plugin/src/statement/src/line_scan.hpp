@@ -2,6 +2,7 @@
 // Finding line terminators fast: the splitter's inner loop.
 
 #include <cstddef>
+#include <cstdint>
 
 namespace jd::statement::detail {
 

@@ -59,9 +59,9 @@ std::uint32_t occurrence_counter::next(std::uint32_t account, std::int32_t booki
                                        const sha256_digest& digest, bool& dropped_day) {
     dropped_day = booking_date_key < window(account).dropped_before;
     std::uint64_t h1;
-    std::uint64_t h2;
+    std::uint32_t h2;
     std::memcpy(&h1, digest.data(), 8);
-    std::memcpy(&h2, digest.data() + 8, 8);
+    std::memcpy(&h2, digest.data() + 8, 4);
 
     if ((used_ + 1) * 2 > slots_.size()) [[unlikely]] {
         if (used_ >= max_entries_) {

@@ -117,6 +117,7 @@ struct parser::impl final : record_sink {
     bool fatal_seen = false;
     std::string sniff;
     std::uint64_t usable_records = 0;
+    std::uint64_t bytes_fed = 0;
 
     // The open statement.
     bank_statement st;
@@ -205,21 +206,37 @@ struct parser::impl final : record_sink {
 
     /// The field, trimmed and decoded, stored in the statement's arena.
     std::string_view text(const char* p, std::size_t n) {
-        std::size_t b = 0;
-        while (b < n && is_filler(p[b])) {
-            ++b;
-        }
-        while (n > b && is_filler(p[n - 1])) {
-            --n;
-        }
-        if (n == b) {
+        const std::string_view field = trim(std::string_view(p, n));
+        if (field.empty()) {
             return {};
         }
         text_arena& arena = st.arena();
-        char* out = arena.reserve((n - b) * max_utf8_growth);
-        return arena.commit(decode_text(p + b, n - b, out));
+        char* out = arena.reserve(field.size() * max_utf8_growth);
+        return arena.commit(decode_text(field.data(), field.size(), out));
     }
     std::string_view text(const raw_record& r, const field_span& f) { return text(r.data + f.at(), f.length); }
+
+    /// A record kept in the statement's arena: its ASCII fields are views into this copy (no per-field copy).
+    struct kept_record {
+        const char* data;
+        bool ascii;
+    };
+    kept_record keep(const char* data, std::size_t size) {
+        text_arena& arena = st.arena();
+        char* copy = arena.reserve(size);
+        std::memcpy(copy, data, size);
+        arena.commit(size);
+        return {copy, is_ascii(copy, size)};
+    }
+    /// A field of a kept record: trimmed, decoded to UTF-8 when it is not ASCII.
+    std::string_view field(const kept_record& k, std::size_t at, std::size_t length) {
+        const std::string_view value = trim(std::string_view(k.data + at, length));
+        if (k.ascii || is_ascii(value.data(), value.size())) [[likely]] {
+            return value;
+        }
+        return text(value.data(), value.size());
+    }
+    std::string_view field(const kept_record& k, const field_span& f) { return field(k, f.at(), f.length); }
 
     static std::string account_display(const char* d) {
         std::string s = decode_text(std::string_view(d + f_bank.at(), f_bank.length));
@@ -413,14 +430,15 @@ struct parser::impl final : record_sink {
         } else {
             report(diagnostic_code::invalid_date, r, f_value_date, raw_text(r, f_value_date));
         }
-        m.operation_code = text(r, f_operation_code);
-        m.internal_code = text(r, f_internal_code);
-        m.reject_code = text(r, f_reject_code);
-        m.label = text(r, f_label);
-        m.entry_number = text(r, f_entry_number);
-        m.exemption = text(r, f_exemption);
-        m.unavailability = text(r, f_unavailability);
-        m.reference = text(r, f_reference);
+        const kept_record k = keep(d, record_size);
+        m.operation_code = field(k, f_operation_code);
+        m.internal_code = field(k, f_internal_code);
+        m.reject_code = field(k, f_reject_code);
+        m.label = field(k, f_label);
+        m.entry_number = field(k, f_entry_number);
+        m.exemption = field(k, f_exemption);
+        m.unavailability = field(k, f_unavailability);
+        m.reference = field(k, f_reference);
         m.line = r.line;
         m.offset = r.offset;
         m.record = r.index;
@@ -430,15 +448,37 @@ struct parser::impl final : record_sink {
         skipping_complements = false;
     }
 
-    /// Decodes the 70-character zone as two parts of 35 stored back to back, so `raw` covers both.
+    /// The zone cut in two parts (35 + 35, or 41 + 39 for the legacy layout), `raw` covering both.
     void split_zone(complement& c, const char* d, const field_span& first, const field_span& second) {
+        const std::size_t size = first.length + second.length;
+        const kept_record k = keep(d + first.at(), size);
+        if (k.ascii) [[likely]] {
+            c.raw = std::string_view(k.data, size);
+            c.text = trim(c.raw.substr(0, first.length));
+            c.second = trim(c.raw.substr(first.length));
+            return;
+        }
+        // Decode each part on its own so that a multi-byte character does not move the cut.
         text_arena& arena = st.arena();
-        char* out = arena.reserve((first.length + second.length) * max_utf8_growth);
-        const std::size_t n1 = decode_text(d + first.at(), first.length, out);
-        const std::size_t n2 = decode_text(d + second.at(), second.length, out + n1);
+        char* out = arena.reserve(size * max_utf8_growth);
+        const std::size_t n1 = decode_text(k.data, first.length, out);
+        const std::size_t n2 = decode_text(k.data + first.length, second.length, out + n1);
         c.raw = arena.commit(n1 + n2);
         c.text = trim(c.raw.substr(0, n1));
         c.second = trim(c.raw.substr(n1));
+    }
+
+    /// The whole 70-character zone as one text.
+    void whole_zone(complement& c, const char* d) {
+        const kept_record k = keep(d + f_zone.at(), f_zone.length);
+        if (k.ascii) [[likely]] {
+            c.raw = std::string_view(k.data, f_zone.length);
+        } else {
+            text_arena& arena = st.arena();
+            char* out = arena.reserve(f_zone.length * max_utf8_growth);
+            c.raw = arena.commit(decode_text(k.data, f_zone.length, out));
+        }
+        c.text = trim(c.raw);
     }
 
     void on_complement(const raw_record& r) {
@@ -476,24 +516,14 @@ struct parser::impl final : record_sink {
                 report(diagnostic_code::unknown_qualifier, r, f_qualifier, raw_text(r, f_qualifier));
             }
             switch (layout_of(c.kind)) {
-            case zone_layout::text70: {
-                text_arena& arena = st.arena();
-                char* out = arena.reserve(f_zone.length * max_utf8_growth);
-                c.raw = arena.commit(decode_text(d + f_zone.at(), f_zone.length, out));
-                c.text = trim(c.raw);
-                break;
-            }
+            case zone_layout::text70: whole_zone(c, d); break;
             case zone_layout::text35:
             case zone_layout::pair35:
             case zone_layout::mandate: split_zone(c, d, f_zone_first, f_zone_second); break;
-            case zone_layout::amount: {
-                text_arena& arena = st.arena();
-                char* out = arena.reserve(f_zone.length * max_utf8_growth);
-                c.raw = arena.commit(decode_text(d + f_zone.at(), f_zone.length, out));
-                c.text = trim(c.raw);
+            case zone_layout::amount:
+                whole_zone(c, d);
                 read_structured_amount(c, r);
                 break;
-            }
             }
         }
         st.complement_storage().push_back(c);
@@ -711,9 +741,10 @@ struct parser::impl final : record_sink {
         if (stopped || finished) {
             return;
         }
+        bytes_fed += bytes.size();
         if (!detected) {
             if (sniff.empty() && bytes.size() >= detection_window) {
-                start(bytes, false);
+                start(bytes.substr(0, detection_window), false);
                 if (!stopped) {
                     feed_detected(bytes);
                 }
@@ -742,7 +773,7 @@ struct parser::impl final : record_sink {
         if (finished) {
             return;
         }
-        if (!detected) {
+        if (!detected && !stopped) {
             start(sniff, true);
             if (!stopped) {
                 feed_detected(sniff);
@@ -767,7 +798,7 @@ struct parser::impl final : record_sink {
             emit(std::move(d));
         }
         finished = true;
-        summary.bytes = splitter.bytes();
+        summary.bytes = bytes_fed;
         summary.lines = splitter.lines();
         summary.records = splitter.records();
         summary.accepted = !fatal_seen && !(options.mode == parse_mode::strict && stopped) && usable_records > 0;

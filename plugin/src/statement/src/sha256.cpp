@@ -85,7 +85,8 @@ sha256_engine sha256_default_engine() noexcept {
 }
 
 sha256::sha256(sha256_engine engine) noexcept : state_(initial_state), engine_(engine) {
-    if (engine_ == sha256_engine::x86_sha_extensions && !detail::cpu_has_sha_extensions()) {
+    // The processor is asked once (CPUID is slow, very slow under a hypervisor).
+    if (engine_ == sha256_engine::x86_sha_extensions && sha256_default_engine() != sha256_engine::x86_sha_extensions) {
         engine_ = sha256_engine::portable;
     }
 }

@@ -4,6 +4,10 @@
 #include <cstdint>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace jd::statement {
 namespace {
 
@@ -49,6 +53,16 @@ constexpr bool is_filler(char c) noexcept { return c == ' ' || c == '\0' || c ==
 } // namespace
 
 bool is_ascii(const char* p, std::size_t n) noexcept {
+#if defined(__SSE2__)
+    if (n >= 16) {
+        // OR all 16-byte blocks (the last one overlapping) and test the high bits once.
+        __m128i acc = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + n - 16));
+        for (std::size_t i = 0; i + 16 < n; i += 16) {
+            acc = _mm_or_si128(acc, _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i)));
+        }
+        return _mm_movemask_epi8(acc) == 0;
+    }
+#endif
     std::uint64_t acc = 0;
     std::size_t i = 0;
     for (; i + 8 <= n; i += 8) {
@@ -104,13 +118,30 @@ bool is_valid_utf8(const char* text, std::size_t n) noexcept {
 }
 
 std::size_t decode_text(const char* in, std::size_t n, char* out) noexcept {
-    if (is_ascii(in, n) || is_valid_utf8(in, n)) {
-        std::memcpy(out, in, n);
+    // Copy while checking for bytes >= 0x80: one pass for the common all-ASCII field.
+    std::uint64_t acc = 0;
+    std::size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        std::uint64_t word;
+        std::memcpy(&word, in + i, 8);
+        std::memcpy(out + i, &word, 8);
+        acc |= word;
+    }
+    for (; i < n; ++i) {
+        out[i] = in[i];
+        acc |= static_cast<unsigned char>(in[i]);
+    }
+    if ((acc & 0x8080808080808080ULL) == 0 || is_valid_utf8(in, n)) {
         return n;
     }
     char* w = out;
-    for (std::size_t i = 0; i < n; ++i) {
-        const utf8_sequence& s = cp1252_table[static_cast<unsigned char>(in[i])];
+    for (std::size_t k = 0; k < n; ++k) {
+        const char c = in[k];
+        if (static_cast<unsigned char>(c) < 0x80) {
+            *w++ = c;
+            continue;
+        }
+        const utf8_sequence& s = cp1252_table[static_cast<unsigned char>(c)];
         std::memcpy(w, s.bytes.data(), 3);
         w += s.size;
     }
@@ -141,15 +172,26 @@ int unicode_to_cp1252(char32_t cp) noexcept {
 }
 
 std::string_view trim(std::string_view text) noexcept {
-    std::size_t begin = 0;
+    const char* p = text.data();
     std::size_t end = text.size();
-    while (begin < end && is_filler(text[begin])) {
-        ++begin;
+    // Fields are mostly padded with spaces on the right: skip them eight at a time.
+    constexpr std::uint64_t eight_spaces = 0x2020202020202020ULL;
+    while (end >= 8) {
+        std::uint64_t word;
+        std::memcpy(&word, p + end - 8, 8);
+        if (word != eight_spaces) {
+            break;
+        }
+        end -= 8;
     }
-    while (end > begin && is_filler(text[end - 1])) {
+    while (end > 0 && is_filler(p[end - 1])) {
         --end;
     }
-    return text.substr(begin, end - begin);
+    std::size_t begin = 0;
+    while (begin < end && is_filler(p[begin])) {
+        ++begin;
+    }
+    return {p + begin, end - begin};
 }
 
 } // namespace jd::statement

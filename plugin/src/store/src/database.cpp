@@ -271,6 +271,9 @@ std::unique_ptr<database> database::open_sqlite(const sqlite_settings& settings)
         throw store_error(error_code::connection_failed,
                           "cannot set up " + description + ": " + error.displayText());
     }
+    if (settings.rows_per_statement > 0) {
+        state->bulk_rows = settings.rows_per_statement;
+    }
     detail::apply_migrations(*state);
     return std::unique_ptr<database>(new database(std::move(state)));
 }
@@ -305,6 +308,9 @@ std::unique_ptr<database> database::open_postgresql(const postgresql_settings& s
     } catch (const store_error& error) {
         throw store_error(error_code::connection_failed,
                           without_secret("cannot set up " + parsed.description + ": " + error.what(), password));
+    }
+    if (settings.rows_per_statement > 0) {
+        state->bulk_rows = settings.rows_per_statement;
     }
     detail::apply_migrations(*state);
     return std::unique_ptr<database>(new database(std::move(state)));

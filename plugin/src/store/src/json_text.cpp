@@ -57,7 +57,7 @@ json_object& json_object::add(std::string_view name, bool value) {
     return *this;
 }
 
-json_object& json_object::add(std::string_view name, const std::optional<std::string>& value) {
+json_object& json_object::add_optional(std::string_view name, const std::optional<std::string>& value) {
     key(name);
     text_ += value ? json_quoted(*value) : std::string("null");
     return *this;

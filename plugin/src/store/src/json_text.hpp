@@ -13,7 +13,7 @@ public:
     json_object& add(std::string_view key, std::string_view value);
     json_object& add(std::string_view key, std::int64_t value);
     json_object& add(std::string_view key, bool value);
-    json_object& add(std::string_view key, const std::optional<std::string>& value); // null when empty
+    json_object& add_optional(std::string_view key, const std::optional<std::string>& value); // null when empty
     json_object& add_raw(std::string_view key, std::string_view json);               // nested JSON as is
     [[nodiscard]] std::string str() const;
 

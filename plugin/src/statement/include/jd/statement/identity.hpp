@@ -3,17 +3,17 @@
 //
 // id = hex(SHA-256(canonical content))[0..32] + "-" + occurrence
 //
-// Canonical content, version 1 (all text UTF-8; "u16" is a big-endian length that prefixes each text so
-// that no two different contents serialise alike):
-//   prefix, padded with zero bytes to 64:  "jd-cfonb120-movement-v1" 0x00, u16+rib_key (bank+branch+account),
-//                                          u16+currency
-//   then:  booking date as 4 bytes (year high, year low, month, day),
+// Canonical content, version 1 (all text UTF-8; "u8"/"u16" are big-endian lengths or counts that prefix each
+// text, so that no two different contents serialise alike; every text fits in 255 bytes by construction):
+//   prefix, padded with zero bytes to a multiple of 64: "jd-cfonb120-movement-v1" 0x00,
+//          u16+rib_key (bank+branch+account), u16+currency
+//   body:  booking date as 4 bytes (year high, year low, month, day),
 //          amount_minor as 8 bytes big-endian two's complement, decimals as 1 byte,
-//          u16+entry number (trimmed),
-//          u16+label (trimmed, runs of spaces folded to one),
-//          u16 number of 05 records, then for each in file order: u16+qualifier, u16+zone text (trimmed,
-//          spaces folded).
-// The prefix is one SHA-256 block per account, hashed once per statement and reused as a midstate.
+//          u8+entry number (trimmed),
+//          u8+label (trimmed, runs of blanks folded to one space),
+//          u16 number of 05 records, then for each in file order:
+//              u8+qualifier, u8+first part, u8+second part (trimmed, blanks folded; see complement::text/second).
+// The prefix is hashed once per statement and reused as a SHA-256 midstate.
 //
 // occurrence = 1, 2, … counts movements with the same content in the same (account, booking date), in file
 // order, so that genuine identical twins (two identical train tickets on one day) stay two movements.
@@ -36,6 +36,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace jd::statement {
 
@@ -56,7 +57,8 @@ private:
     void serialise(const movement& m, std::span<const complement> complements);
 
     sha256 prefix_state_;
-    std::string body_;
+    std::vector<char> body_;
+    std::size_t body_size_ = 0;
     sha256_engine engine_;
 };
 
@@ -64,7 +66,9 @@ private:
 std::size_t format_identity(const sha256_digest& digest, std::uint32_t occurrence, char* out) noexcept;
 [[nodiscard]] std::string format_identity(const sha256_digest& digest, std::uint32_t occurrence);
 
-/// Folds runs of blanks to one space and trims both ends, appending to out.
-void append_folded(std::string& out, std::string_view text);
+/// Writes text with both ends trimmed and each run of blanks (space, tab, NUL) folded to one space; returns
+/// the bytes written (never more than text.size()).
+std::size_t fold_blanks(std::string_view text, char* out) noexcept;
+[[nodiscard]] std::string fold_blanks(std::string_view text);
 
 } // namespace jd::statement

@@ -12,7 +12,7 @@ namespace jd::statement {
 
 class occurrence_counter {
 public:
-    explicit occurrence_counter(std::size_t max_entries = std::size_t{1} << 16);
+    explicit occurrence_counter(std::size_t max_entries = std::size_t{1} << 14);
 
     /// Called when a statement of `account` opens on `opening_date_key` (yyyymmdd, 0 when unknown): days
     /// before it may be dropped later if memory needs it.
@@ -25,9 +25,11 @@ public:
     [[nodiscard]] std::size_t size() const noexcept { return used_; }
 
 private:
+    // 96 bits of the digest identify the content within one file (the digest already covers the account
+    // and the day; account and date are kept to drop old days).
     struct slot {
         std::uint64_t h1 = 0;
-        std::uint64_t h2 = 0;
+        std::uint32_t h2 = 0;
         std::int32_t date = 0;
         std::uint32_t account = 0;
         std::uint32_t count = 0; ///< 0: empty

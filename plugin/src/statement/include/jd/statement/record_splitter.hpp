@@ -53,7 +53,10 @@ public:
 
     [[nodiscard]] std::uint64_t bytes() const noexcept { return offset_; }
     [[nodiscard]] std::uint64_t records() const noexcept { return records_; }
-    [[nodiscard]] std::uint64_t lines() const noexcept { return line_; }
+    /// Lines seen so far (a final line break does not start another line).
+    [[nodiscard]] std::uint64_t lines() const noexcept {
+        return offset_ == 0 ? 0 : line_start_ == offset_ ? line_ - 1 : line_;
+    }
 
     /// Lines up to this many bytes are judged whole (they may be UTF-8 records of 120 characters);
     /// longer ones are cut into records as they stream.
