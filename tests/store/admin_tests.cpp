@@ -202,17 +202,17 @@ STORE_TEST(bank_links_refuse_a_rib_twice_and_an_account_twice) {
     auto db = env.open();
     instance_store store(*db, "instance-a");
     auto& links = store.bank_links();
-    links.set(bank_link(rib_a, 1, 10));
+    links.set(make_link(rib_a, 1, 10));
     // Same link again: fine (deliver_from may change).
-    links.set(bank_link(rib_a, 1, 10, "2026-02-01"));
+    links.set(make_link(rib_a, 1, 10, "2026-02-01"));
     BOOST_TEST(links.find(rib_a)->deliver_from.value_or("") == "2026-02-01");
 
-    auto conflict = conflict_of([&] { links.set(bank_link(rib_a, 1, 11)); });
+    auto conflict = conflict_of([&] { links.set(make_link(rib_a, 1, 11)); });
     BOOST_TEST(conflict.kind() == conflict_kind::rib_already_linked);
     BOOST_TEST(conflict.existing().bank_account_id == 10);
     BOOST_TEST(std::string(conflict.what()).find(rib_a) != std::string::npos);
 
-    conflict = conflict_of([&] { links.set(bank_link(rib_b, 1, 10)); });
+    conflict = conflict_of([&] { links.set(make_link(rib_b, 1, 10)); });
     BOOST_TEST(conflict.kind() == conflict_kind::bank_account_already_linked);
     BOOST_TEST(conflict.existing().rib_key == rib_a);
 
@@ -221,15 +221,15 @@ STORE_TEST(bank_links_refuse_a_rib_twice_and_an_account_twice) {
                                       " linked_by, linked_at) VALUES ('instance-a', '" + rib_b + "', 1, 10, 'x', 0)"),
                       std::runtime_error);
 
-    links.set(bank_link(rib_b, 2, 20));
+    links.set(make_link(rib_b, 2, 20));
     BOOST_TEST(links.list().size() == 2U);
     BOOST_TEST(links.list_for_company(2).size() == 1U);
     BOOST_TEST(links.find_by_bank_account(20)->rib_key == rib_b);
     links.remove(rib_a, "admin-1", t0);
     BOOST_TEST(!links.find(rib_a).has_value());
-    links.set(bank_link(rib_a, 1, 11)); // after unlinking, the RIB may go elsewhere
+    links.set(make_link(rib_a, 1, 11)); // after unlinking, the RIB may go elsewhere
 
-    BOOST_CHECK_EXCEPTION(links.set(bank_link(rib_c, 3, 30, "2026-02-30")), store_error,
+    BOOST_CHECK_EXCEPTION(links.set(make_link(rib_c, 3, 30, "2026-02-30")), store_error,
                           [](const store_error& e) { return e.code() == error_code::invalid_argument; });
 
     audit_query query;
@@ -244,22 +244,22 @@ STORE_TEST(activation_is_recorded_and_audited) {
     auto db = env.open();
     instance_store store(*db, "instance-a");
     BOOST_TEST(!store.activations().find(1).has_value());
-    store.activations().set(activation(1, true, "2026-01-15"));
-    store.activations().set(activation(2, false));
+    store.activations().set(make_activation(1, true, "2026-01-15"));
+    store.activations().set(make_activation(2, false));
     auto one = store.activations().find(1);
     BOOST_REQUIRE(one.has_value());
     BOOST_TEST(one->active);
     BOOST_TEST(one->deliver_from.value_or("") == "2026-01-15");
     BOOST_TEST(one->changed_by == "admin-1");
     BOOST_TEST(store.activations().list().size() == 2U);
-    store.activations().set(activation(1, false, "2026-01-15"));
+    store.activations().set(make_activation(1, false, "2026-01-15"));
     BOOST_TEST(!store.activations().find(1)->active);
     const auto events = store.audit().list({std::nullopt, std::nullopt, std::nullopt, "activation.", 10});
     BOOST_REQUIRE_EQUAL(events.size(), 3U);
     BOOST_TEST(events[0].details ==
                R"({"company_id":1,"active":false,"deliver_from":"2026-01-15","previous_active":true,)"
                R"("previous_deliver_from":"2026-01-15"})");
-    BOOST_CHECK_EXCEPTION(store.activations().set(activation(3, true, "15/01/2026")), store_error,
+    BOOST_CHECK_EXCEPTION(store.activations().set(make_activation(3, true, "15/01/2026")), store_error,
                           [](const store_error& e) { return e.code() == error_code::invalid_argument; });
 }
 

@@ -24,8 +24,8 @@ void fill(instance_store& store) {
     config.updated_at = t0;
     store.config().save(config);
     put_piece(store, "P1");
-    store.bank_links().set(bank_link(rib_a, 1, 10));
-    store.activations().set(activation(1, true));
+    store.bank_links().set(make_link(rib_a, 1, 10));
+    store.activations().set(make_activation(1, true));
     std::vector<movement> batch;
     for (int i = 0; i < 10; ++i) {
         batch.push_back(make_movement("m" + std::to_string(i), rib_a, "2026-01-1" + std::to_string(i), i + 1));

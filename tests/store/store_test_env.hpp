@@ -7,14 +7,38 @@
 // fresh schema dropped at the end (PostgreSQL), so reruns and parallel runs on one cluster never collide.
 
 #include "store/database.hpp"
+#include "store/error.hpp"
+#include "store/routing.hpp"
 
 #include <boost/test/unit_test.hpp>
+
+#include <ostream>
+#include <type_traits>
 
 #include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
+
+// Printing store values in test failures.
+namespace jd::store {
+
+template <typename Enum>
+    requires std::is_enum_v<Enum> && requires(Enum value) { to_string(value); }
+std::ostream& operator<<(std::ostream& out, Enum value) {
+    return out << to_string(value);
+}
+
+inline std::ostream& operator<<(std::ostream& out, const route_change& change) {
+    return out << "{released " << change.released << ", quarantined " << change.quarantined << "}";
+}
+
+inline std::ostream& operator<<(std::ostream& out, const delivery_route& route) {
+    return out << "{company " << route.company_id << ", bank account " << route.bank_account_id << "}";
+}
+
+} // namespace jd::store
 
 namespace store_test {
 

@@ -199,11 +199,11 @@ STORE_TEST(quarantine_and_release_follow_links_and_activation) {
     BOOST_TEST(summary[0].last_booking_date == "2026-01-20");
 
     // A link to an inactive company: still kept, for another reason.
-    BOOST_TEST((store.bank_links().set(bank_link(rib_a, 1, 10)) == route_change{0, 0}));
+    BOOST_TEST((store.bank_links().set(make_link(rib_a, 1, 10)) == route_change{0, 0}));
     BOOST_TEST((movements.find("a0")->reason == quarantine_reason::company_inactive));
 
     // Activation from the 10th: two released, the 5th waits.
-    BOOST_TEST((store.activations().set(activation(1, true, "2026-01-10")) == route_change{2, 0}));
+    BOOST_TEST((store.activations().set(make_activation(1, true, "2026-01-10")) == route_change{2, 0}));
     BOOST_TEST((movements.find("a0")->reason == quarantine_reason::before_deliver_from));
     const auto routes = movements.pending_routes();
     BOOST_REQUIRE_EQUAL(routes.size(), 1U);
@@ -216,14 +216,14 @@ STORE_TEST(quarantine_and_release_follow_links_and_activation) {
     BOOST_TEST(arrived.quarantined == 1);
 
     // The bank link's own deliver_from counts too (the later date wins).
-    BOOST_TEST((store.bank_links().set(bank_link(rib_a, 1, 10, "2026-01-21")) == route_change{0, 2}));
+    BOOST_TEST((store.bank_links().set(make_link(rib_a, 1, 10, "2026-01-21")) == route_change{0, 2}));
     BOOST_TEST(movements.pending_routes().front().pending == 1);
-    BOOST_TEST((store.bank_links().set(bank_link(rib_a, 1, 10)) == route_change{2, 0}));
+    BOOST_TEST((store.bank_links().set(make_link(rib_a, 1, 10)) == route_change{2, 0}));
 
     // Deactivation takes back what was not delivered yet; reactivation releases it.
-    BOOST_TEST((store.activations().set(activation(1, false, "2026-01-10")) == route_change{0, 3}));
+    BOOST_TEST((store.activations().set(make_activation(1, false, "2026-01-10")) == route_change{0, 3}));
     BOOST_TEST(movements.pending_routes().empty());
-    BOOST_TEST((store.activations().set(activation(1, true)) == route_change{5, 0}));
+    BOOST_TEST((store.activations().set(make_activation(1, true)) == route_change{5, 0}));
     BOOST_TEST(movements.count_by_state().pending == 5);
 
     // Deliver what is pending; delivered movements never move again.
@@ -243,10 +243,10 @@ STORE_TEST(delivery_in_batches_by_route) {
     auto db = env.open(7); // small multi-row statements: exercises the multi-row path and the remainders
     instance_store store(*db, "instance-a");
     put_piece(store, "P1");
-    store.bank_links().set(bank_link(rib_a, 1, 10));
-    store.bank_links().set(bank_link(rib_b, 2, 20));
-    store.activations().set(activation(1, true));
-    store.activations().set(activation(2, true));
+    store.bank_links().set(make_link(rib_a, 1, 10));
+    store.bank_links().set(make_link(rib_b, 2, 20));
+    store.activations().set(make_activation(1, true));
+    store.activations().set(make_activation(2, true));
     std::vector<std::string> dates;
     for (int i = 0; i < 250; ++i) {
         dates.push_back("2026-0" + std::to_string(1 + (i * 7) % 9) + "-1" + std::to_string(i % 10));

@@ -39,7 +39,7 @@ inline void put_piece(jd::store::instance_store& store, const std::string& numer
     store.pieces().put(numero, "03", "0130004....CFONB " + numero, t0);
 }
 
-inline jd::store::company_activation activation(std::int64_t company_id, bool active,
+inline jd::store::company_activation make_activation(std::int64_t company_id, bool active,
                                                 std::optional<std::string> from = std::nullopt) {
     jd::store::company_activation a;
     a.company_id = company_id;
@@ -50,7 +50,7 @@ inline jd::store::company_activation activation(std::int64_t company_id, bool ac
     return a;
 }
 
-inline jd::store::bank_link bank_link(const std::string& rib_key, std::int64_t company_id,
+inline jd::store::bank_link make_link(const std::string& rib_key, std::int64_t company_id,
                                       std::int64_t bank_account_id, std::optional<std::string> from = std::nullopt) {
     jd::store::bank_link link;
     link.rib_key = rib_key;

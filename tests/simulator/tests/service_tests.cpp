@@ -25,7 +25,7 @@ BOOST_AUTO_TEST_CASE(soap_request_with_any_prefixes) {
     auto parsed = jdsim::parse_soap_request(body);
     BOOST_REQUIRE(std::holds_alternative<jdsim::soap_request>(parsed));
     const auto& r = std::get<jdsim::soap_request>(parsed);
-    BOOST_TEST(r.operation == jdsim::soap_operation::list);
+    BOOST_TEST((r.operation == jdsim::soap_operation::list));
     BOOST_TEST(r.operation_namespace == std::string(jdsim::communication_namespace));
     BOOST_TEST(*r.mot_de_passe == "p&w");
     BOOST_TEST(*r.nom == "a@jedeclare.com");

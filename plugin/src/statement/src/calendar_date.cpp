@@ -26,26 +26,20 @@ std::string calendar_date::iso() const {
 }
 
 parsed_date parse_jjmmaa(const char* six) noexcept {
-    unsigned digits[6];
-    bool blank = true;
-    bool numeric = true;
-    for (int i = 0; i < 6; ++i) {
-        const auto c = static_cast<unsigned char>(six[i]);
-        blank = blank && c == ' ';
-        digits[i] = c - unsigned{'0'};
-        numeric = numeric && digits[i] <= 9;
+    const auto digit = [six](int i) { return static_cast<unsigned>(static_cast<unsigned char>(six[i])) - unsigned{'0'}; };
+    const unsigned d0 = digit(0), d1 = digit(1), d2 = digit(2), d3 = digit(3), d4 = digit(4), d5 = digit(5);
+    if ((d0 > 9) | (d1 > 9) | (d2 > 9) | (d3 > 9) | (d4 > 9) | (d5 > 9)) [[unlikely]] {
+        bool blank = true;
+        for (int i = 0; i < 6; ++i) {
+            blank = blank && six[i] == ' ';
+        }
+        return {{}, blank ? date_status::blank : date_status::invalid};
     }
-    if (blank) {
-        return {{}, date_status::blank};
-    }
-    if (!numeric) {
-        return {{}, date_status::invalid};
-    }
-    const int day = static_cast<int>(digits[0] * 10 + digits[1]);
-    const int month = static_cast<int>(digits[2] * 10 + digits[3]);
-    const int yy = static_cast<int>(digits[4] * 10 + digits[5]);
+    const int day = static_cast<int>(d0 * 10 + d1);
+    const int month = static_cast<int>(d2 * 10 + d3);
+    const int yy = static_cast<int>(d4 * 10 + d5);
     const int year = yy >= first_year_of_1900s ? 1900 + yy : 2000 + yy;
-    if (month < 1 || month > 12 || day < 1 || day > days_in_month(year, month)) {
+    if (month < 1 || month > 12 || day < 1 || day > days_in_month(year, month)) [[unlikely]] {
         return {{}, date_status::invalid};
     }
     return {{static_cast<std::int16_t>(year), static_cast<std::uint8_t>(month), static_cast<std::uint8_t>(day)},

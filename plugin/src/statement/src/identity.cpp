@@ -2,6 +2,7 @@
 
 #include "jd/statement/text.hpp"
 
+#include <array>
 #include <cstring>
 
 #if defined(__SSE2__)
@@ -15,62 +16,70 @@ constexpr std::string_view identity_tag{"jd-cfonb120-movement-v1\0", 24};
 
 constexpr bool is_blank(char c) noexcept { return c == ' ' || c == '\t' || c == '\0'; }
 
-// True when the text holds a tab or NUL, or two blanks in a row: then folding changes it.
-bool needs_folding(const char* p, std::size_t n) noexcept {
-    std::size_t i = 0;
-    unsigned previous_blank = 0;
+// Folds, in place, n bytes at p: trims blanks at both ends and turns each run of blanks into one space.
+std::size_t fold_in_place(char* p, std::size_t n) noexcept {
+    std::size_t w = 0;
+    bool pending_space = false;
+    for (std::size_t r = 0; r < n; ++r) {
+        const char c = p[r];
+        if (is_blank(c)) {
+            pending_space = w != 0;
+            continue;
+        }
+        if (pending_space) {
+            p[w++] = ' ';
+            pending_space = false;
+        }
+        p[w++] = c;
+    }
+    return w;
+}
+
+// True when folding would change the n bytes at p: a blank at either end, a tab or NUL, or two blanks in a
+// row. May read up to 15 bytes past p + n (the caller's buffer has that slack); those bytes do not count.
+bool needs_folding_padded(const char* p, std::size_t n) noexcept {
+    if (n == 0) {
+        return false;
+    }
+    if (is_blank(p[0]) || is_blank(p[n - 1])) {
+        return true;
+    }
 #if defined(__SSE2__)
     const __m128i space = _mm_set1_epi8(' ');
     const __m128i tab = _mm_set1_epi8('\t');
     const __m128i zero = _mm_setzero_si128();
-    for (; i + 16 <= n; i += 16) {
+    unsigned previous_blank = 0;
+    for (std::size_t i = 0; i < n; i += 16) {
+        const unsigned valid = n - i >= 16 ? 0xFFFFU : (1U << (n - i)) - 1U;
         const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
-        const auto other = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, tab), _mm_cmpeq_epi8(v, zero))));
-        const auto spaces = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, space)));
+        const auto other =
+            static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, tab), _mm_cmpeq_epi8(v, zero)))) & valid;
+        const auto spaces = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, space))) & valid;
         if ((other | (spaces & ((spaces << 1) | previous_blank))) != 0) {
             return true;
         }
-        previous_blank = spaces >> 15;
-    }
-#endif
-    for (; i < n; ++i) {
-        const char c = p[i];
-        if (c == '\t' || c == '\0') {
-            return true;
-        }
-        const unsigned blank = c == ' ' ? 1U : 0U;
-        if ((blank & previous_blank) != 0) {
-            return true;
-        }
-        previous_blank = blank;
+        previous_blank = (spaces >> 15) & 1U;
     }
     return false;
+#else
+    for (std::size_t i = 0; i < n; ++i) {
+        if (p[i] == '\t' || p[i] == '\0' || (p[i] == ' ' && i + 1 < n && p[i + 1] == ' ')) {
+            return true;
+        }
+    }
+    return false;
+#endif
 }
+
+constexpr std::size_t body_slack = 16;
 
 } // namespace
 
 std::size_t fold_blanks(std::string_view text, char* out) noexcept {
-    text = trim(text);
-    if (!needs_folding(text.data(), text.size())) [[likely]] {
-        if (!text.empty()) {
-            std::memcpy(out, text.data(), text.size());
-        }
-        return text.size();
+    if (!text.empty()) {
+        std::memcpy(out, text.data(), text.size());
     }
-    char* w = out;
-    bool pending_space = false;
-    for (const char c : text) {
-        if (is_blank(c)) {
-            pending_space = true;
-            continue;
-        }
-        if (pending_space) {
-            *w++ = ' ';
-            pending_space = false;
-        }
-        *w++ = c;
-    }
-    return static_cast<std::size_t>(w - out);
+    return fold_in_place(out, text.size());
 }
 
 std::string fold_blanks(std::string_view text) {
@@ -95,30 +104,47 @@ void identity_hasher::start_account(std::string_view rib_key, std::string_view c
     prefix_state_.update(prefix);
 }
 
+namespace {
+
+// Copies n (<= 255) bytes 16 at a time. Reads up to 15 bytes past src + n: the statement's texts live in a
+// text_arena, whose blocks have a readable tail; the destination has body_slack bytes of room.
+inline void copy_text(char* dst, const char* src, std::size_t n) noexcept {
+#if defined(__SSE2__)
+    for (std::size_t i = 0; i < n; i += 16) {
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(dst + i), _mm_loadu_si128(reinterpret_cast<const __m128i*>(src + i)));
+    }
+#else
+    std::memcpy(dst, src, n);
+#endif
+}
+
+} // namespace
+
+template <bool texts_have_slack>
 void identity_hasher::serialise(const movement& m, std::span<const complement> complements) {
     // Room for the worst case: folding never makes a text longer, and each text is below 256 bytes.
-    std::size_t bound = 32 + m.entry_number.size() + m.label.size();
-    for (const complement& c : complements) {
-        bound += 3 + c.qualifier.size() + c.text.size() + c.second.size();
-    }
+    const std::size_t bound = 16 + 2 * 256 + body_slack + complements.size() * (3 * 256);
     if (body_.size() < bound) {
         body_.resize(bound * 2);
     }
     char* w = body_.data();
-    const auto put_u8_text = [&w](std::string_view text, bool fold) {
-        char* length = w++;
-        const std::size_t n = std::min<std::size_t>(text.size(), 255);
-        std::size_t written;
-        if (fold) {
-            written = fold_blanks(text.substr(0, n), w);
+    const auto copy = [](char* dst, const char* src, std::size_t n) {
+        if constexpr (texts_have_slack) {
+            copy_text(dst, src, n);
         } else {
-            if (n != 0) {
-                std::memcpy(w, text.data(), n);
-            }
-            written = n;
+            std::memcpy(dst, src, n);
         }
-        *length = static_cast<char>(written);
-        w += written;
+    };
+    const auto put_folded = [&w, &copy](std::string_view text) {
+        const std::size_t n = std::min<std::size_t>(text.size(), 255);
+        char* length = w++;
+        std::size_t folded = 0;
+        if (n != 0) {
+            copy(w, text.data(), n);
+            folded = needs_folding_padded(w, n) ? fold_in_place(w, n) : n;
+        }
+        *length = static_cast<char>(folded);
+        w += folded;
     };
     const calendar_date date = m.booking_date;
     *w++ = static_cast<char>((date.year >> 8) & 0xFF);
@@ -130,38 +156,75 @@ void identity_hasher::serialise(const movement& m, std::span<const complement> c
         *w++ = static_cast<char>((amount >> shift) & 0xFF);
     }
     *w++ = static_cast<char>(m.decimals);
-    put_u8_text(m.entry_number, false);
-    put_u8_text(m.label, true);
+    {
+        const std::size_t n = std::min<std::size_t>(m.entry_number.size(), 255);
+        *w++ = static_cast<char>(n);
+        if (n != 0) {
+            copy(w, m.entry_number.data(), n);
+        }
+        w += n;
+    }
+    put_folded(m.label);
     *w++ = static_cast<char>((complements.size() >> 8) & 0xFF);
     *w++ = static_cast<char>(complements.size() & 0xFF);
     for (const complement& c : complements) {
-        put_u8_text(c.qualifier, false);
-        put_u8_text(c.text, true);
-        put_u8_text(c.second, true);
+        // Standard qualifiers are literals ("LIB"): copy them exactly, without reading past them.
+        const std::size_t q = std::min<std::size_t>(c.qualifier.size(), 255);
+        *w++ = static_cast<char>(q);
+        if (q != 0) {
+            std::memcpy(w, c.qualifier.data(), q);
+        }
+        w += q;
+        put_folded(c.text);
+        put_folded(c.second);
     }
     body_size_ = static_cast<std::size_t>(w - body_.data());
 }
 
 sha256_digest identity_hasher::digest(const movement& m, std::span<const complement> complements) {
-    serialise(m, complements);
+    serialise<false>(m, complements);
+    sha256 h = prefix_state_;
+    h.update(body_.data(), body_size_);
+    return h.finish();
+}
+
+sha256_digest identity_hasher::digest_of_arena_texts(const movement& m, std::span<const complement> complements) {
+    serialise<true>(m, complements);
     sha256 h = prefix_state_;
     h.update(body_.data(), body_size_);
     return h.finish();
 }
 
 std::string identity_hasher::canonical_body(const movement& m, std::span<const complement> complements) {
-    serialise(m, complements);
+    serialise<false>(m, complements);
     return {body_.data(), body_size_};
 }
 
+namespace {
+
+constexpr std::array<char, 512> make_hex_pairs() {
+    constexpr char hex[] = "0123456789abcdef";
+    std::array<char, 512> pairs{};
+    for (std::size_t b = 0; b < 256; ++b) {
+        pairs[2 * b] = hex[b >> 4];
+        pairs[2 * b + 1] = hex[b & 0x0F];
+    }
+    return pairs;
+}
+constexpr auto hex_pairs = make_hex_pairs();
+
+} // namespace
+
 std::size_t format_identity(const sha256_digest& digest, std::uint32_t occurrence, char* out) noexcept {
-    static constexpr char hex[] = "0123456789abcdef";
     for (std::size_t i = 0; i < identity_hex_chars / 2; ++i) {
-        out[2 * i] = hex[digest[i] >> 4];
-        out[2 * i + 1] = hex[digest[i] & 0x0F];
+        std::memcpy(out + 2 * i, hex_pairs.data() + 2 * digest[i], 2);
     }
     std::size_t n = identity_hex_chars;
     out[n++] = '-';
+    if (occurrence < 10) {
+        out[n++] = static_cast<char>('0' + occurrence);
+        return n;
+    }
     char digits[10];
     std::size_t count = 0;
     do {

@@ -52,6 +52,24 @@ std::size_t find_line_break(const char* p, std::size_t n) noexcept {
     return n;
 }
 
+bool no_line_break_in_record(const char* p) noexcept {
+#if defined(__SSE2__)
+    const __m128i lf = _mm_set1_epi8('\n');
+    const __m128i cr = _mm_set1_epi8('\r');
+    // Eight loads cover the 120 bytes (the last one overlaps the one before).
+    __m128i any = _mm_or_si128(breaks_in(p, lf, cr), breaks_in(p + 16, lf, cr));
+    any = _mm_or_si128(any, breaks_in(p + 32, lf, cr));
+    any = _mm_or_si128(any, breaks_in(p + 48, lf, cr));
+    any = _mm_or_si128(any, breaks_in(p + 64, lf, cr));
+    any = _mm_or_si128(any, breaks_in(p + 80, lf, cr));
+    any = _mm_or_si128(any, breaks_in(p + 96, lf, cr));
+    any = _mm_or_si128(any, breaks_in(p + 104, lf, cr));
+    return _mm_movemask_epi8(any) == 0;
+#else
+    return find_line_break(p, 120) == 120;
+#endif
+}
+
 bool is_blank(const char* p, std::size_t n) noexcept {
     for (std::size_t i = 0; i < n; ++i) {
         const char c = p[i];

@@ -6,12 +6,15 @@
 namespace jd::statement {
 namespace {
 
-constexpr std::size_t initial_capacity = 1024;
+constexpr std::size_t initial_group_size = 64;
+
+std::uint64_t group_key(std::uint32_t account, std::int32_t date) noexcept {
+    return static_cast<std::uint64_t>(account) << 32 | static_cast<std::uint32_t>(date);
+}
 
 } // namespace
 
-occurrence_counter::occurrence_counter(std::size_t max_entries)
-    : slots_(initial_capacity), max_entries_(std::max<std::size_t>(max_entries, 16)) {}
+occurrence_counter::occurrence_counter(std::size_t max_entries) : max_entries_(std::max<std::size_t>(max_entries, 16)) {}
 
 occurrence_counter::account_window& occurrence_counter::window(std::uint32_t account) {
     if (account >= windows_.size()) {
@@ -25,21 +28,58 @@ void occurrence_counter::open_statement(std::uint32_t account, std::int32_t open
     w.keep_from = std::max(w.keep_from, opening_date_key);
 }
 
-void occurrence_counter::rehash(std::size_t capacity) {
-    std::vector<slot> old(capacity);
-    old.swap(slots_);
-    used_ = 0;
-    const std::size_t mask = slots_.size() - 1;
-    for (const slot& s : old) {
-        if (s.count == 0) {
+occurrence_counter::day_group& occurrence_counter::group(std::uint32_t account, std::int32_t date) {
+    if (last_group_ < groups_.size()) {
+        day_group& last = groups_[last_group_];
+        if (last.live && last.account == account && last.date == date) [[likely]] {
+            return last;
+        }
+    }
+    const std::uint64_t key = group_key(account, date);
+    const auto found = group_index_.find(key);
+    if (found != group_index_.end()) {
+        last_group_ = found->second;
+        return groups_[last_group_];
+    }
+    if (entries_ >= max_entries_) {
+        drop_old_days();
+    }
+    std::size_t index;
+    if (!free_groups_.empty()) {
+        index = free_groups_.back();
+        free_groups_.pop_back();
+    } else {
+        index = groups_.size();
+        groups_.emplace_back();
+    }
+    day_group& g = groups_[index];
+    g.account = account;
+    g.date = date;
+    g.used = 0;
+    g.live = true;
+    if (g.table.size() < initial_group_size) {
+        g.table.assign(initial_group_size, entry{});
+    } else {
+        std::fill(g.table.begin(), g.table.end(), entry{});
+    }
+    group_index_.emplace(key, index);
+    last_group_ = index;
+    return g;
+}
+
+void occurrence_counter::grow(day_group& g) {
+    std::vector<entry> old(g.table.size() * 2);
+    old.swap(g.table);
+    const std::size_t mask = g.table.size() - 1;
+    for (const entry& e : old) {
+        if (e.count == 0) {
             continue;
         }
-        std::size_t i = s.h1 & mask;
-        while (slots_[i].count != 0) {
+        std::size_t i = e.h1 & mask;
+        while (g.table[i].count != 0) {
             i = (i + 1) & mask;
         }
-        slots_[i] = s;
-        ++used_;
+        g.table[i] = e;
     }
 }
 
@@ -47,12 +87,16 @@ void occurrence_counter::drop_old_days() {
     for (account_window& w : windows_) {
         w.dropped_before = std::max(w.dropped_before, w.keep_from);
     }
-    for (slot& s : slots_) {
-        if (s.count != 0 && s.date < windows_[s.account].keep_from) {
-            s.count = 0;
+    for (std::size_t i = 0; i < groups_.size(); ++i) {
+        day_group& g = groups_[i];
+        if (g.live && g.date < windows_[g.account].keep_from) {
+            g.live = false;
+            entries_ -= g.used;
+            group_index_.erase(group_key(g.account, g.date));
+            free_groups_.push_back(i);
         }
     }
-    rehash(slots_.size());
+    last_group_ = SIZE_MAX;
 }
 
 std::uint32_t occurrence_counter::next(std::uint32_t account, std::int32_t booking_date_key,
@@ -62,26 +106,22 @@ std::uint32_t occurrence_counter::next(std::uint32_t account, std::int32_t booki
     std::uint32_t h2;
     std::memcpy(&h1, digest.data(), 8);
     std::memcpy(&h2, digest.data() + 8, 4);
-
-    if ((used_ + 1) * 2 > slots_.size()) [[unlikely]] {
-        if (used_ >= max_entries_) {
-            drop_old_days();
-        }
-        if ((used_ + 1) * 2 > slots_.size()) {
-            rehash(slots_.size() * 2);
-        }
+    day_group& g = group(account, booking_date_key);
+    if ((g.used + 1) * 2 > g.table.size()) [[unlikely]] {
+        grow(g);
     }
-    const std::size_t mask = slots_.size() - 1;
+    const std::size_t mask = g.table.size() - 1;
     std::size_t i = h1 & mask;
-    while (slots_[i].count != 0) {
-        slot& s = slots_[i];
-        if (s.h1 == h1 && s.h2 == h2 && s.account == account && s.date == booking_date_key) {
-            return ++s.count;
+    while (g.table[i].count != 0) {
+        entry& e = g.table[i];
+        if (e.h1 == h1 && e.h2 == h2) {
+            return ++e.count;
         }
         i = (i + 1) & mask;
     }
-    slots_[i] = slot{h1, h2, booking_date_key, account, 1};
-    ++used_;
+    g.table[i] = entry{h1, h2, 1};
+    ++g.used;
+    ++entries_;
     return 1;
 }
 

@@ -6,9 +6,11 @@
 #include "jd/statement/occurrence_counter.hpp"
 #include "jd/statement/record_splitter.hpp"
 #include "jd/statement/text.hpp"
+#include "kept_record.hpp"
 #include "line_scan.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <array>
 #include <cstring>
 #include <string>
@@ -125,9 +127,7 @@ struct parser::impl final : record_sink {
     record_place opening_place;
     record_place closing_place;
     bool closing_seen = false;
-    std::array<char, 5> key_bank{};
-    std::array<char, 5> key_branch{};
-    std::array<char, 11> key_account{};
+    std::array<std::uint64_t, 4> key{}; // bank, branch and account bytes of the 01 (see account_key)
     std::string key_display;        // "bank branch account" for messages
     std::string_view currency_view; // the statement's currency, stored in its arena
     bool currency_pending = false;  // the 01 left it blank
@@ -216,21 +216,14 @@ struct parser::impl final : record_sink {
     }
     std::string_view text(const raw_record& r, const field_span& f) { return text(r.data + f.at(), f.length); }
 
-    /// A record kept in the statement's arena: its ASCII fields are views into this copy (no per-field copy).
-    struct kept_record {
-        const char* data;
-        bool ascii;
-    };
-    kept_record keep(const char* data, std::size_t size) {
-        text_arena& arena = st.arena();
-        char* copy = arena.reserve(size);
-        std::memcpy(copy, data, size);
-        arena.commit(size);
-        return {copy, is_ascii(copy, size)};
+    using kept_record = detail::kept_record;
+    template <std::size_t Size>
+    kept_record keep(const char* data) {
+        return detail::keep_in_arena<Size>(st.arena(), data);
     }
     /// A field of a kept record: trimmed, decoded to UTF-8 when it is not ASCII.
     std::string_view field(const kept_record& k, std::size_t at, std::size_t length) {
-        const std::string_view value = trim(std::string_view(k.data + at, length));
+        const std::string_view value = k.trimmed(at, length);
         if (k.ascii || is_ascii(value.data(), value.size())) [[likely]] {
             return value;
         }
@@ -247,11 +240,22 @@ struct parser::impl final : record_sink {
         return s;
     }
 
-    bool same_account(const char* d) const noexcept {
-        return std::memcmp(d + f_bank.at(), key_bank.data(), 5) == 0 &&
-               std::memcmp(d + f_branch.at(), key_branch.data(), 5) == 0 &&
-               std::memcmp(d + f_account.at(), key_account.data(), 11) == 0;
+    // Bytes 3-10, 12-19, 22-29 and 25-32 (1-based) of a record: bank, branch and account with their neighbours,
+    // compared under a mask (the loads stay inside the 120-byte record).
+    static std::array<std::uint64_t, 4> account_key(const char* d) noexcept {
+        std::array<std::uint64_t, 4> words;
+        std::memcpy(&words[0], d + f_bank.at(), 8);
+        std::memcpy(&words[1], d + f_branch.at(), 8);
+        std::memcpy(&words[2], d + f_account.at(), 8);
+        std::memcpy(&words[3], d + f_account.at() + 3, 8);
+        constexpr std::uint64_t five_bytes =
+            std::endian::native == std::endian::little ? 0xFFFFFFFFFFULL : 0xFFFFFFFFFF000000ULL; // the first five bytes
+        words[0] &= five_bytes;
+        words[1] &= five_bytes;
+        return words;
     }
+
+    bool same_account(const char* d) const noexcept { return account_key(d) == key; }
 
     void check_account(const raw_record& r) {
         if (!same_account(r.data)) [[unlikely]] {
@@ -366,9 +370,7 @@ struct parser::impl final : record_sink {
         st.first_line = r.line;
         st.last_line = r.line;
         st.first_offset = r.offset;
-        std::memcpy(key_bank.data(), d + f_bank.at(), 5);
-        std::memcpy(key_branch.data(), d + f_branch.at(), 5);
-        std::memcpy(key_account.data(), d + f_account.at(), 11);
+        key = account_key(d);
         key_display = account_display(d);
         st.bank = std::string(text(r, f_bank));
         st.branch = std::string(text(r, f_branch));
@@ -405,9 +407,8 @@ struct parser::impl final : record_sink {
         st.last_line = r.line;
         check_account(r);
         const char* d = r.data;
-        movement m;
-        m.currency = read_currency(r);
-        m.decimals = read_decimals(r);
+        const std::string_view currency = read_currency(r);
+        const int decimals = read_decimals(r);
         const parsed_amount amount = decode_amount(d + f_amount.at());
         if (amount.status != amount_status::ok) [[unlikely]] {
             report(diagnostic_code::invalid_amount, r, f_amount, raw_text(r, f_amount));
@@ -416,21 +417,23 @@ struct parser::impl final : record_sink {
             skipping_complements = true;
             return;
         }
-        m.amount_minor = amount.minor;
         const parsed_date booking = parse_jjmmaa(d + f_date.at());
         if (booking.status != date_status::ok) [[unlikely]] {
             replaced_dates.push_back(static_cast<std::uint32_t>(st.movements.size()));
         }
-        m.booking_date = booking.date;
         const parsed_date value = parse_jjmmaa(d + f_value_date.at());
-        if (value.status == date_status::ok) [[likely]] {
-            m.value_date = value.date;
-        } else if (value.status == date_status::blank) {
+        if (value.status == date_status::blank) [[unlikely]] {
             report(diagnostic_code::blank_date, r, f_value_date);
-        } else {
+        } else if (value.status == date_status::invalid) [[unlikely]] {
             report(diagnostic_code::invalid_date, r, f_value_date, raw_text(r, f_value_date));
         }
-        const kept_record k = keep(d, record_size);
+        const kept_record k = keep<record_size>(d);
+        movement& m = st.movements.emplace_back();
+        m.currency = currency;
+        m.decimals = decimals;
+        m.amount_minor = amount.minor;
+        m.booking_date = booking.date;
+        m.value_date = value.date;
         m.operation_code = field(k, f_operation_code);
         m.internal_code = field(k, f_internal_code);
         m.reject_code = field(k, f_reject_code);
@@ -443,7 +446,6 @@ struct parser::impl final : record_sink {
         m.offset = r.offset;
         m.record = r.index;
         m.first_complement = static_cast<std::uint32_t>(st.complement_storage().size());
-        st.movements.push_back(m);
         have_movement = true;
         skipping_complements = false;
     }
@@ -451,11 +453,11 @@ struct parser::impl final : record_sink {
     /// The zone cut in two parts (35 + 35, or 41 + 39 for the legacy layout), `raw` covering both.
     void split_zone(complement& c, const char* d, const field_span& first, const field_span& second) {
         const std::size_t size = first.length + second.length;
-        const kept_record k = keep(d + first.at(), size);
+        const kept_record k = size == 70 ? keep<70>(d + first.at()) : keep<80>(d + first.at());
         if (k.ascii) [[likely]] {
             c.raw = std::string_view(k.data, size);
-            c.text = trim(c.raw.substr(0, first.length));
-            c.second = trim(c.raw.substr(first.length));
+            c.text = k.trimmed(0, first.length);
+            c.second = k.trimmed(first.length, second.length);
             return;
         }
         // Decode each part on its own so that a multi-byte character does not move the cut.
@@ -470,14 +472,15 @@ struct parser::impl final : record_sink {
 
     /// The whole 70-character zone as one text.
     void whole_zone(complement& c, const char* d) {
-        const kept_record k = keep(d + f_zone.at(), f_zone.length);
+        const kept_record k = keep<70>(d + f_zone.at());
         if (k.ascii) [[likely]] {
             c.raw = std::string_view(k.data, f_zone.length);
-        } else {
-            text_arena& arena = st.arena();
-            char* out = arena.reserve(f_zone.length * max_utf8_growth);
-            c.raw = arena.commit(decode_text(k.data, f_zone.length, out));
+            c.text = k.trimmed(0, f_zone.length);
+            return;
         }
+        text_arena& arena = st.arena();
+        char* out = arena.reserve(f_zone.length * max_utf8_growth);
+        c.raw = arena.commit(decode_text(k.data, f_zone.length, out));
         c.text = trim(c.raw);
     }
 
@@ -499,7 +502,7 @@ struct parser::impl final : record_sink {
         }
         check_account(r);
         const char* d = r.data;
-        complement c;
+        complement& c = st.complement_storage().emplace_back();
         c.line = r.line;
         const char* reserved = d + f_complement_reserved.at();
         if (!(is_filler(reserved[0]) && is_filler(reserved[1]) && is_filler(reserved[2]) && is_filler(reserved[3]) &&
@@ -526,7 +529,6 @@ struct parser::impl final : record_sink {
                 break;
             }
         }
-        st.complement_storage().push_back(c);
         ++st.movements.back().complement_count;
     }
 
@@ -661,7 +663,7 @@ struct parser::impl final : record_sink {
         const std::span<const complement> all = st.all_complements();
         text_arena& arena = st.arena();
         for (movement& m : st.movements) {
-            const sha256_digest digest = hasher.digest(m, all.subspan(m.first_complement, m.complement_count));
+            const sha256_digest digest = hasher.digest_of_arena_texts(m, all.subspan(m.first_complement, m.complement_count));
             bool dropped = false;
             m.occurrence = occurrences.next(account, m.booking_date.key(), digest, dropped);
             char* out = arena.reserve(identity_hex_chars + 12);

@@ -226,6 +226,27 @@ void record_splitter::feed(const char* data, std::size_t size) {
         }
     }
     while (p < end) {
+        if (carry_size_ == 0 && !long_line_ && blank_run_ == 0) {
+            // The common case, record after record: 120 bytes then LF or CRLF.
+            while (static_cast<std::size_t>(end - p) > record_size + 1 && detail::no_line_break_in_record(p)) {
+                std::size_t terminator;
+                if (p[record_size] == '\n') {
+                    terminator = 1;
+                } else if (p[record_size] == '\r') {
+                    terminator = p[record_size + 1] == '\n' ? 2 : 1;
+                } else {
+                    break;
+                }
+                emit(p, offset_);
+                p += record_size + terminator;
+                offset_ += record_size + terminator;
+                ++line_;
+                line_start_ = offset_;
+            }
+            if (p == end) {
+                return;
+            }
+        }
         const auto avail = static_cast<std::size_t>(end - p);
         if (carry_size_ == 0 && !long_line_) {
             // A whole line inside this chunk is judged where it lies, without copying.

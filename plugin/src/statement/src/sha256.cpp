@@ -1,5 +1,6 @@
 #include "jd/statement/sha256.hpp"
 
+#include <bit>
 #include <cstring>
 
 namespace jd::statement {
@@ -145,10 +146,9 @@ sha256_digest sha256::finish() noexcept {
     compress(buffer_.data(), 1);
     sha256_digest digest;
     for (std::size_t i = 0; i < 8; ++i) {
-        digest[4 * i] = static_cast<std::uint8_t>(state_[i] >> 24);
-        digest[4 * i + 1] = static_cast<std::uint8_t>(state_[i] >> 16);
-        digest[4 * i + 2] = static_cast<std::uint8_t>(state_[i] >> 8);
-        digest[4 * i + 3] = static_cast<std::uint8_t>(state_[i]);
+        const std::uint32_t big_endian =
+            std::endian::native == std::endian::little ? __builtin_bswap32(state_[i]) : state_[i];
+        std::memcpy(digest.data() + 4 * i, &big_endian, 4);
     }
     return digest;
 }

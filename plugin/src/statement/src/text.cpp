@@ -48,7 +48,6 @@ constexpr std::array<utf8_sequence, 256> make_table() {
 }
 constexpr auto cp1252_table = make_table();
 
-constexpr bool is_filler(char c) noexcept { return c == ' ' || c == '\0' || c == '\t'; }
 
 } // namespace
 
@@ -134,16 +133,26 @@ std::size_t decode_text(const char* in, std::size_t n, char* out) noexcept {
     if ((acc & 0x8080808080808080ULL) == 0 || is_valid_utf8(in, n)) {
         return n;
     }
+    // CP1252: ASCII words are copied whole, other bytes go through the table.
     char* w = out;
-    for (std::size_t k = 0; k < n; ++k) {
-        const char c = in[k];
-        if (static_cast<unsigned char>(c) < 0x80) {
-            *w++ = c;
-            continue;
+    std::size_t k = 0;
+    while (k < n) {
+        if (k + 8 <= n) {
+            std::uint64_t word;
+            std::memcpy(&word, in + k, 8);
+            if ((word & 0x8080808080808080ULL) == 0) {
+                std::memcpy(w, &word, 8);
+                w += 8;
+                k += 8;
+                continue;
+            }
         }
-        const utf8_sequence& s = cp1252_table[static_cast<unsigned char>(c)];
-        std::memcpy(w, s.bytes.data(), 3);
-        w += s.size;
+        const std::size_t stop = k + 8 <= n ? k + 8 : n;
+        for (; k < stop; ++k) {
+            const utf8_sequence& s = cp1252_table[static_cast<unsigned char>(in[k])];
+            std::memcpy(w, s.bytes.data(), 3);
+            w += s.size;
+        }
     }
     return static_cast<std::size_t>(w - out);
 }
@@ -169,29 +178,6 @@ int unicode_to_cp1252(char32_t cp) noexcept {
         }
     }
     return -1;
-}
-
-std::string_view trim(std::string_view text) noexcept {
-    const char* p = text.data();
-    std::size_t end = text.size();
-    // Fields are mostly padded with spaces on the right: skip them eight at a time.
-    constexpr std::uint64_t eight_spaces = 0x2020202020202020ULL;
-    while (end >= 8) {
-        std::uint64_t word;
-        std::memcpy(&word, p + end - 8, 8);
-        if (word != eight_spaces) {
-            break;
-        }
-        end -= 8;
-    }
-    while (end > 0 && is_filler(p[end - 1])) {
-        --end;
-    }
-    std::size_t begin = 0;
-    while (begin < end && is_filler(p[begin])) {
-        ++begin;
-    }
-    return {p + begin, end - begin};
 }
 
 } // namespace jd::statement

@@ -47,7 +47,7 @@ void text_arena::next_block(std::size_t size) {
     // Reuse the next kept block when it is large enough; otherwise insert a new one there.
     if (current_ >= blocks_.size() || sizes_[current_] < size) {
         const std::size_t bytes = size > block_size ? size : block_size;
-        blocks_.insert(blocks_.begin() + static_cast<std::ptrdiff_t>(current_), std::make_unique<char[]>(bytes));
+        blocks_.insert(blocks_.begin() + static_cast<std::ptrdiff_t>(current_), std::make_unique<char[]>(bytes + tail_slack));
         sizes_.insert(sizes_.begin() + static_cast<std::ptrdiff_t>(current_), bytes);
     }
     base_ = blocks_[current_].get();

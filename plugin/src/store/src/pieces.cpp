@@ -119,7 +119,7 @@ struct piece_repository::impl {
     std::vector<Poco::Data::BLOB> contents;
     std::vector<Poco::Int64> counts;
 
-    std::optional<Poco::Data::Statement> insert, sha_of, get_info, get_content, exists, known, list, parsed, failed,
+    std::optional<Poco::Data::Statement> insert, insert_empty, sha_of, get_info, get_content, exists, known, list, parsed, failed,
         pending;
 
     template <typename Prepare>
@@ -171,14 +171,21 @@ put_outcome piece_repository::put(const std::string& numero, const std::string& 
 
     transaction tx(s.owner);
     const auto outcome = detail::guarded("storing piece " + numero, [&] {
+        // Poco cannot bind an empty BLOB (NULL on SQLite, a crash on PostgreSQL): an empty piece gets a literal.
+        const bool empty = content.empty();
+        const std::string empty_literal = s.db.kind == backend::sqlite ? "X''" : "''::bytea";
         auto& insert = s.statement(
-            s.insert,
+            empty ? s.insert_empty : s.insert,
             "INSERT INTO raw_piece (instance_id, numero, type_piece, sha256, size_bytes, content, downloaded_at,"
-            " parse_state, parse_error, attempts) VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending', '', 0)"
-            " ON CONFLICT (instance_id, numero) DO NOTHING",
+            " parse_state, parse_error, attempts) VALUES ($1, $2, $3, $4, $5, " +
+                (empty ? empty_literal + ", $6" : std::string("$6, $7")) +
+                ", 'pending', '', 0) ON CONFLICT (instance_id, numero) DO NOTHING",
             [&](Poco::Data::Statement& st) {
-                st, use(s.instance_id), use(s.numero), use(s.type_piece), use(s.sha), use(s.size), use(s.content),
-                    use(s.at);
+                st, use(s.instance_id), use(s.numero), use(s.type_piece), use(s.sha), use(s.size);
+                if (!empty) {
+                    st, use(s.content);
+                }
+                st, use(s.at);
             });
         s.numero = numero;
         s.type_piece = type_piece;
@@ -231,6 +238,9 @@ std::optional<piece> piece_repository::get(const std::string& numero) {
     }
     piece result;
     result.info = std::move(*found);
+    if (result.info.size_bytes == 0) {
+        return result; // nothing to read (and Poco's BLOB extraction does not like empty values)
+    }
     detail::guarded("reading the bytes of piece " + detail::shown(numero), [&] {
         auto& st = s.statement(s.get_content, "SELECT content FROM raw_piece WHERE instance_id = $1 AND numero = $2",
                                [&](Poco::Data::Statement& x) { x, use(s.instance_id), use(s.numero), into(s.contents); });

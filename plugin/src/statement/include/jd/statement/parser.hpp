@@ -32,7 +32,7 @@ struct parse_options {
     parse_mode mode = parse_mode::lenient;
     /// parse_buffer/parse_file keep at most this many diagnostics (all are counted in the summary).
     std::size_t max_diagnostics = 1000;
-    /// Entries of the identity occurrence table (24 bytes each) beyond which past days are dropped.
+    /// Contents held by the identity occurrence counter (16 bytes each) beyond which past days are dropped.
     std::size_t max_occurrence_entries = std::size_t{1} << 14;
 };
 

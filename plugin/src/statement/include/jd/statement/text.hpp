@@ -3,6 +3,8 @@
 // whose bytes already form valid UTF-8 passes through unchanged.
 
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -28,6 +30,28 @@ std::size_t decode_text(const char* in, std::size_t n, char* out) noexcept;
 [[nodiscard]] int unicode_to_cp1252(char32_t code_point) noexcept;
 
 /// Trims spaces (and NUL/tab filler) at both ends.
-[[nodiscard]] std::string_view trim(std::string_view text) noexcept;
+[[nodiscard]] inline std::string_view trim(std::string_view text) noexcept {
+    const auto filler = [](char c) { return c == ' ' || c == '\0' || c == '\t'; };
+    const char* p = text.data();
+    std::size_t end = text.size();
+    // Fields are mostly padded with spaces on the right: skip them eight at a time.
+    constexpr std::uint64_t eight_spaces = 0x2020202020202020ULL;
+    while (end >= 8) {
+        std::uint64_t word;
+        std::memcpy(&word, p + end - 8, 8);
+        if (word != eight_spaces) {
+            break;
+        }
+        end -= 8;
+    }
+    while (end > 0 && filler(p[end - 1])) {
+        --end;
+    }
+    std::size_t begin = 0;
+    while (begin < end && filler(p[begin])) {
+        ++begin;
+    }
+    return {p + begin, end - begin};
+}
 
 } // namespace jd::statement

@@ -13,6 +13,9 @@ namespace jd::statement {
 class text_arena {
 public:
     static constexpr std::size_t block_size = 64 * 1024;
+    /// Every block has this many readable bytes after its end, so that word-wise code may read a little past
+    /// the end of a view without leaving the allocation.
+    static constexpr std::size_t tail_slack = 64;
 
     text_arena() = default;
     /// The blocks move with their views; the moved-from arena is left empty.

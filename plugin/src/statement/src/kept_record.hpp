@@ -1,0 +1,93 @@
+#pragma once
+// A record (or part of one) copied into the statement's arena, with a bit mask of its non-blank bytes, so
+// that every field is trimmed with two bit scans instead of byte loops, and ASCII fields are views into the
+// copy instead of copies of their own.
+
+#include "jd/statement/text_arena.hpp"
+
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+#include <utility>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+namespace jd::statement::detail {
+
+__extension__ typedef unsigned __int128 byte_mask; ///< bit i: byte i of the kept bytes
+
+struct kept_record {
+    const char* data = nullptr;
+    std::size_t size = 0;
+    byte_mask non_blank = 0; ///< bytes other than space, NUL and tab
+    bool ascii = true;       ///< no byte >= 0x80
+
+    /// The field [at, at + length), trimmed of blanks at both ends (a view into the copy).
+    [[nodiscard]] std::string_view trimmed(std::size_t at, std::size_t length) const noexcept {
+        byte_mask bits = non_blank >> at;
+        if (length < 128) {
+            bits &= (byte_mask{1} << length) - 1;
+        }
+        if (bits == 0) {
+            return {data + at, 0};
+        }
+        const auto low = static_cast<std::uint64_t>(bits);
+        const auto high = static_cast<std::uint64_t>(bits >> 64);
+        const std::size_t first = low != 0 ? static_cast<std::size_t>(__builtin_ctzll(low))
+                                           : 64 + static_cast<std::size_t>(__builtin_ctzll(high));
+        const std::size_t last = high != 0 ? 127 - static_cast<std::size_t>(__builtin_clzll(high))
+                                           : 63 - static_cast<std::size_t>(__builtin_clzll(low));
+        return {data + at + first, last - first + 1};
+    }
+};
+
+/// Copies Size (<= 120) bytes into the arena and computes the masks. The arena's tail slack lets the
+/// 16-byte loads run to 128 bytes.
+template <std::size_t Size>
+inline kept_record keep_in_arena(text_arena& arena, const char* src) {
+    static_assert(Size <= 120);
+    char* copy = arena.reserve(Size);
+    std::memcpy(copy, src, Size);
+    arena.commit(Size);
+    std::uint64_t blank[2] = {0, 0};
+    std::uint64_t high[2] = {0, 0};
+#if defined(__SSE2__)
+    const __m128i space = _mm_set1_epi8(' ');
+    const __m128i tab = _mm_set1_epi8('\t');
+    const __m128i zero = _mm_setzero_si128();
+    constexpr std::size_t blocks = (Size + 15) / 16;
+    [&]<std::size_t... i>(std::index_sequence<i...>) {
+        const auto one = [&](std::size_t block) {
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(copy + 16 * block));
+            const __m128i is_blank = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, space), _mm_cmpeq_epi8(v, zero)),
+                                                  _mm_cmpeq_epi8(v, tab));
+            const auto shift = static_cast<unsigned>(16 * (block % 4));
+            blank[block / 4] |= static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(is_blank))) << shift;
+            high[block / 4] |= static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(v))) << shift;
+        };
+        (one(i), ...);
+    }(std::make_index_sequence<blocks>{});
+#else
+    for (std::size_t i = 0; i < Size; ++i) {
+        const char c = copy[i];
+        if (c == ' ' || c == '\0' || c == '\t') {
+            blank[i / 64] |= std::uint64_t{1} << (i % 64);
+        }
+        if (static_cast<unsigned char>(c) >= 0x80) {
+            high[i / 64] |= std::uint64_t{1} << (i % 64);
+        }
+    }
+#endif
+    constexpr std::uint64_t valid_low = Size >= 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << Size) - 1;
+    constexpr std::uint64_t valid_high = Size <= 64 ? 0 : (std::uint64_t{1} << (Size - 64)) - 1;
+    kept_record k;
+    k.data = copy;
+    k.size = Size;
+    k.non_blank = static_cast<byte_mask>(~blank[1] & valid_high) << 64 | (~blank[0] & valid_low);
+    k.ascii = ((high[0] & valid_low) | (high[1] & valid_high)) == 0;
+    return k;
+}
+
+} // namespace jd::statement::detail
