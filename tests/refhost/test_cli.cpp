@@ -163,7 +163,7 @@ BOOST_AUTO_TEST_CASE(the_aggregator_menu_shows_jedeclare_from_the_built_plugin_d
     refhost_test::temp_directory home;
     const host_cli host({"--home", (home.path() / "h").string()});
     // The directory of the built plugin, and the build tree's plugins/ folder above it (one folder per plugin).
-    for (const std::filesystem::path directory :
+    for (const std::filesystem::path& directory :
          {std::filesystem::path(REFHOST_TEST_JEDECLARE_PLUGINS), std::filesystem::path(REFHOST_TEST_JEDECLARE_PLUGINS).parent_path()}) {
         const auto result = host.run({"aggregators", "available", "--plugins", directory.string()});
         CHECK_RUN(result, 0);

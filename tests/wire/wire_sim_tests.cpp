@@ -203,7 +203,12 @@ BOOST_AUTO_TEST_CASE(a_long_date_range_is_split_into_windows)
     const auto before = jd.stats().requests;
     const auto windowed = jd.list_pieces(query);
     BOOST_TEST(jd.stats().requests - before == 3u); // 1202 days: 540 + 540 + 122
-    BOOST_TEST(numeros_of(windowed) == numeros_of(everything));
+    auto a = numeros_of(windowed);
+    auto b = numeros_of(everything);
+    std::sort(a.begin(), a.end());
+    std::sort(b.begin(), b.end());
+    BOOST_TEST(a.size() == b.size());
+    BOOST_TEST(a == b);
 
     list_query only_from = all_pieces();
     only_from.from = days_ago(100); // dateFin defaults to today
@@ -706,6 +711,7 @@ BOOST_AUTO_TEST_CASE(cancel_interrupts_a_back_off_wait)
     auto& sim = shared_sim();
     client_config config = fast_config(sim);
     config.retry.base_delay = 30s;
+    config.retry.max_delay = 30s;
     config.timeouts.call = 120s;
     client jd(config);
     fault_scope scope(sim, R"({"faults":[{"type":"http_status","status":503,"operations":["list"]}]})");

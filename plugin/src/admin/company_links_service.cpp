@@ -103,7 +103,7 @@ json::value company_links_service::match_companies(const host_sdk::call_context&
         }
     });
 
-    const auto result = match_companies(engine_input);
+    const auto result = jd::admin::match_companies(engine_input);
 
     // Store what the engine decided: new exact links, and the removal of stale ones. Nothing else.
     const auto now = context_.now();

@@ -153,13 +153,13 @@ BOOST_AUTO_TEST_CASE(count_share_and_operations) {
         BOOST_TEST(c->soap(download_envelope(download_as(sim, 0, "1000001", "faults"))).status == 503u);
     }
     {
-        const auto before = sim.stats().at("faults_injected").as_uint64();
+        const auto before = sim.stats().at("faults_injected").to_number<std::uint64_t>();
         faults_for_scope f(R"({"faults":[{"type":"http_status","status":502,"share":0.5}]})");
         int failed = 0;
         for (int i = 0; i < 30; ++i) failed += list_attempt(*c).r.status == 502u ? 1 : 0;
         BOOST_TEST(failed > 0);
         BOOST_TEST(failed < 30);
-        BOOST_TEST(sim.stats().at("faults_injected").as_uint64() - before == static_cast<std::uint64_t>(failed));
+        BOOST_TEST(sim.stats().at("faults_injected").to_number<std::uint64_t>() - before == static_cast<std::uint64_t>(failed));
     }
 }
 

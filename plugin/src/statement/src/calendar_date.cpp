@@ -1,5 +1,8 @@
 #include "jd/statement/calendar_date.hpp"
 
+#include <bit>
+#include <cstring>
+
 namespace jd::statement {
 
 void calendar_date::write_iso(char* out) const noexcept {
@@ -26,18 +29,26 @@ std::string calendar_date::iso() const {
 }
 
 parsed_date parse_jjmmaa(const char* six) noexcept {
-    const auto digit = [six](int i) { return static_cast<unsigned>(static_cast<unsigned char>(six[i])) - unsigned{'0'}; };
-    const unsigned d0 = digit(0), d1 = digit(1), d2 = digit(2), d3 = digit(3), d4 = digit(4), d5 = digit(5);
-    if ((d0 > 9) | (d1 > 9) | (d2 > 9) | (d3 > 9) | (d4 > 9) | (d5 > 9)) [[unlikely]] {
+    // The six characters as one word: subtract '0' from each and check they were all digits at once.
+    std::uint64_t word = 0;
+    std::memcpy(&word, six, 6);
+    if constexpr (std::endian::native == std::endian::big) {
+        word = __builtin_bswap64(word);
+    }
+    const std::uint64_t digits = word - 0x0000303030303030ULL;
+    // A byte below '0' wraps to >= 0xD0; one above '9' reaches the high bit once 0x76 is added.
+    const bool numeric = ((digits | (digits + 0x0000767676767676ULL)) & 0x0000808080808080ULL) == 0;
+    if (!numeric) [[unlikely]] {
         bool blank = true;
         for (int i = 0; i < 6; ++i) {
             blank = blank && six[i] == ' ';
         }
         return {{}, blank ? date_status::blank : date_status::invalid};
     }
-    const int day = static_cast<int>(d0 * 10 + d1);
-    const int month = static_cast<int>(d2 * 10 + d3);
-    const int yy = static_cast<int>(d4 * 10 + d5);
+    const auto digit = [digits](int i) { return static_cast<int>((digits >> (8 * i)) & 0xFF); };
+    const int day = digit(0) * 10 + digit(1);
+    const int month = digit(2) * 10 + digit(3);
+    const int yy = digit(4) * 10 + digit(5);
     const int year = yy >= first_year_of_1900s ? 1900 + yy : 2000 + yy;
     if (month < 1 || month > 12 || day < 1 || day > days_in_month(year, month)) [[unlikely]] {
         return {{}, date_status::invalid};

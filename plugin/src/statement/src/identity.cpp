@@ -88,7 +88,8 @@ std::string fold_blanks(std::string_view text) {
     return out;
 }
 
-identity_hasher::identity_hasher(sha256_engine engine) : prefix_state_(engine), body_(4096), engine_(engine) {}
+identity_hasher::identity_hasher(sha256_engine engine)
+    : prefix_state_(engine), body_(4096), second_body_(4096), engine_(engine) {}
 
 void identity_hasher::start_account(std::string_view rib_key, std::string_view currency) {
     std::string prefix(identity_tag);
@@ -120,14 +121,49 @@ inline void copy_text(char* dst, const char* src, std::size_t n) noexcept {
 
 } // namespace
 
-template <bool texts_have_slack>
-void identity_hasher::serialise(const movement& m, std::span<const complement> complements) {
-    // Room for the worst case: folding never makes a text longer, and each text is below 256 bytes.
-    const std::size_t bound = 16 + 2 * 256 + body_slack + complements.size() * (3 * 256);
-    if (body_.size() < bound) {
-        body_.resize(bound * 2);
+namespace {
+
+// The qualifier's code in the canonical content. These numbers are part of the identity format: never change
+// them (a new kind gets a new number).
+std::uint8_t identity_code(qualifier_kind kind) noexcept {
+    switch (kind) {
+    case qualifier_kind::free_label: return 1;
+    case qualifier_kind::payer_name: return 2;
+    case qualifier_kind::payer_id: return 3;
+    case qualifier_kind::beneficiary_name: return 4;
+    case qualifier_kind::beneficiary_id: return 5;
+    case qualifier_kind::ultimate_debtor_name: return 6;
+    case qualifier_kind::ultimate_debtor_id: return 7;
+    case qualifier_kind::ultimate_creditor_name: return 8;
+    case qualifier_kind::ultimate_creditor_id: return 9;
+    case qualifier_kind::remittance_line1: return 10;
+    case qualifier_kind::remittance_line2: return 11;
+    case qualifier_kind::structured_remittance: return 12;
+    case qualifier_kind::end_to_end: return 13;
+    case qualifier_kind::payment_reference: return 14;
+    case qualifier_kind::original_amount: return 15;
+    case qualifier_kind::beneficiary_account: return 16;
+    case qualifier_kind::mandate: return 17;
+    case qualifier_kind::payer_account: return 18;
+    case qualifier_kind::fee: return 19;
+    case qualifier_kind::blank: return 20;
+    case qualifier_kind::unknown: return 21;
+    case qualifier_kind::legacy: return 22;
     }
-    char* w = body_.data();
+    return 21;
+}
+
+} // namespace
+
+template <bool texts_have_slack>
+std::size_t identity_hasher::serialise(std::vector<char>& body, const movement& m, std::span<const complement> complements) {
+    // Room for the worst case (folding never makes a text longer, each text is below 256 bytes), plus the
+    // copy slack and the SHA-256 padding written in place by finish_two.
+    const std::size_t bound = 32 + 2 * 256 + body_slack + 72 + complements.size() * (4 + 3 * 256);
+    if (body.size() < bound) {
+        body.resize(bound * 2);
+    }
+    char* w = body.data();
     const auto copy = [](char* dst, const char* src, std::size_t n) {
         if constexpr (texts_have_slack) {
             copy_text(dst, src, n);
@@ -135,13 +171,15 @@ void identity_hasher::serialise(const movement& m, std::span<const complement> c
             std::memcpy(dst, src, n);
         }
     };
-    const auto put_folded = [&w, &copy](std::string_view text) {
+    // `fold`: 0 no, 1 yes, other: look.
+    const auto put_folded = [&w, &copy](std::string_view text, unsigned fold) {
         const std::size_t n = std::min<std::size_t>(text.size(), 255);
         char* length = w++;
         std::size_t folded = 0;
         if (n != 0) {
             copy(w, text.data(), n);
-            folded = needs_folding_padded(w, n) ? fold_in_place(w, n) : n;
+            const bool needed = fold <= 1 ? fold == 1 : needs_folding_padded(w, n);
+            folded = needed ? fold_in_place(w, n) : n;
         }
         *length = static_cast<char>(folded);
         w += folded;
@@ -151,10 +189,13 @@ void identity_hasher::serialise(const movement& m, std::span<const complement> c
     *w++ = static_cast<char>(date.year & 0xFF);
     *w++ = static_cast<char>(date.month);
     *w++ = static_cast<char>(date.day);
-    const auto amount = static_cast<std::uint64_t>(m.amount_minor);
-    for (int shift = 56; shift >= 0; shift -= 8) {
-        *w++ = static_cast<char>((amount >> shift) & 0xFF);
+    // The amount as a zigzag varint: small amounts of either sign take few bytes.
+    auto zigzag = (static_cast<std::uint64_t>(m.amount_minor) << 1) ^ static_cast<std::uint64_t>(m.amount_minor >> 63);
+    while (zigzag >= 0x80) {
+        *w++ = static_cast<char>((zigzag & 0x7F) | 0x80);
+        zigzag >>= 7;
     }
+    *w++ = static_cast<char>(zigzag);
     *w++ = static_cast<char>(m.decimals);
     {
         const std::size_t n = std::min<std::size_t>(m.entry_number.size(), 255);
@@ -164,40 +205,55 @@ void identity_hasher::serialise(const movement& m, std::span<const complement> c
         }
         w += n;
     }
-    put_folded(m.label);
+    const unsigned label_fold = m.label_fold == complement::fold_unknown ? 2U : m.label_fold;
+    put_folded(m.label, label_fold);
     *w++ = static_cast<char>((complements.size() >> 8) & 0xFF);
     *w++ = static_cast<char>(complements.size() & 0xFF);
     for (const complement& c : complements) {
-        // Standard qualifiers are literals ("LIB"): copy them exactly, without reading past them.
-        const std::size_t q = std::min<std::size_t>(c.qualifier.size(), 255);
-        *w++ = static_cast<char>(q);
-        if (q != 0) {
-            std::memcpy(w, c.qualifier.data(), q);
+        *w++ = static_cast<char>(identity_code(c.kind));
+        if (c.kind == qualifier_kind::unknown) {
+            const std::size_t q = std::min<std::size_t>(c.qualifier.size(), 255);
+            *w++ = static_cast<char>(q);
+            if (q != 0) {
+                std::memcpy(w, c.qualifier.data(), q);
+            }
+            w += q;
         }
-        w += q;
-        put_folded(c.text);
-        put_folded(c.second);
+        const bool known = c.fold != complement::fold_unknown;
+        put_folded(c.text, known ? (c.fold & 1U) : 2U);
+        put_folded(c.second, known ? ((c.fold >> 1) & 1U) : 2U);
     }
-    body_size_ = static_cast<std::size_t>(w - body_.data());
+    return static_cast<std::size_t>(w - body.data());
 }
 
 sha256_digest identity_hasher::digest(const movement& m, std::span<const complement> complements) {
-    serialise<false>(m, complements);
+    const std::size_t size = serialise<false>(body_, m, complements);
     sha256 h = prefix_state_;
-    h.update(body_.data(), body_size_);
+    h.update(body_.data(), size);
     return h.finish();
 }
 
-sha256_digest identity_hasher::digest_of_arena_texts(const movement& m, std::span<const complement> complements) {
-    serialise<true>(m, complements);
-    sha256 h = prefix_state_;
-    h.update(body_.data(), body_size_);
-    return h.finish();
+void identity_hasher::digests_of_arena_texts(std::span<const movement> movements, std::span<const complement> all,
+                                             sha256_digest* out) {
+    const auto slice = [&all](const movement& m) { return all.subspan(m.first_complement, m.complement_count); };
+    std::size_t i = 0;
+    for (; i + 1 < movements.size(); i += 2) {
+        const std::size_t a = serialise<true>(body_, movements[i], slice(movements[i]));
+        const std::size_t b = serialise<true>(second_body_, movements[i + 1], slice(movements[i + 1]));
+        prefix_state_.finish_two(reinterpret_cast<std::uint8_t*>(body_.data()), a,
+                                 reinterpret_cast<std::uint8_t*>(second_body_.data()), b, out[i], out[i + 1]);
+    }
+    if (i < movements.size()) {
+        const std::size_t a = serialise<true>(body_, movements[i], slice(movements[i]));
+        sha256 h = prefix_state_;
+        h.update(body_.data(), a);
+        out[i] = h.finish();
+    }
 }
 
 std::string identity_hasher::canonical_body(const movement& m, std::span<const complement> complements) {
-    serialise<false>(m, complements);
-    return {body_.data(), body_size_};
+    const std::size_t size = serialise<false>(body_, m, complements);
+    return {body_.data(), size};
 }
 
 namespace {

@@ -22,7 +22,20 @@ struct kept_record {
     const char* data = nullptr;
     std::size_t size = 0;
     byte_mask non_blank = 0; ///< bytes other than space, NUL and tab
+    byte_mask odd_blank = 0; ///< NUL and tab
     bool ascii = true;       ///< no byte >= 0x80
+
+    /// For a view returned by trimmed(): does it hold blanks that identity folding would change?
+    [[nodiscard]] bool has_blanks_to_fold(std::string_view view) const noexcept {
+        if (view.empty()) {
+            return false;
+        }
+        const auto at = static_cast<std::size_t>(view.data() - data);
+        const byte_mask range = view.size() >= 128 ? ~byte_mask{0} : (byte_mask{1} << view.size()) - 1;
+        const byte_mask blank = (~non_blank >> at) & range;
+        const byte_mask odd = (odd_blank >> at) & range;
+        return odd != 0 || (blank & (blank >> 1)) != 0;
+    }
 
     /// The field [at, at + length), trimmed of blanks at both ends (a view into the copy).
     [[nodiscard]] std::string_view trimmed(std::size_t at, std::size_t length) const noexcept {
@@ -52,6 +65,7 @@ inline kept_record keep_in_arena(text_arena& arena, const char* src) {
     std::memcpy(copy, src, Size);
     arena.commit(Size);
     std::uint64_t blank[2] = {0, 0};
+    std::uint64_t odd[2] = {0, 0};
     std::uint64_t high[2] = {0, 0};
 #if defined(__SSE2__)
     const __m128i space = _mm_set1_epi8(' ');
@@ -61,10 +75,11 @@ inline kept_record keep_in_arena(text_arena& arena, const char* src) {
     [&]<std::size_t... i>(std::index_sequence<i...>) {
         const auto one = [&](std::size_t block) {
             const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(copy + 16 * block));
-            const __m128i is_blank = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, space), _mm_cmpeq_epi8(v, zero)),
-                                                  _mm_cmpeq_epi8(v, tab));
+            const __m128i is_odd = _mm_or_si128(_mm_cmpeq_epi8(v, zero), _mm_cmpeq_epi8(v, tab));
+            const __m128i is_blank = _mm_or_si128(_mm_cmpeq_epi8(v, space), is_odd);
             const auto shift = static_cast<unsigned>(16 * (block % 4));
             blank[block / 4] |= static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(is_blank))) << shift;
+            odd[block / 4] |= static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(is_odd))) << shift;
             high[block / 4] |= static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(v))) << shift;
         };
         (one(i), ...);
@@ -74,6 +89,9 @@ inline kept_record keep_in_arena(text_arena& arena, const char* src) {
         const char c = copy[i];
         if (c == ' ' || c == '\0' || c == '\t') {
             blank[i / 64] |= std::uint64_t{1} << (i % 64);
+        }
+        if (c == '\0' || c == '\t') {
+            odd[i / 64] |= std::uint64_t{1} << (i % 64);
         }
         if (static_cast<unsigned char>(c) >= 0x80) {
             high[i / 64] |= std::uint64_t{1} << (i % 64);
@@ -86,6 +104,7 @@ inline kept_record keep_in_arena(text_arena& arena, const char* src) {
     k.data = copy;
     k.size = Size;
     k.non_blank = static_cast<byte_mask>(~blank[1] & valid_high) << 64 | (~blank[0] & valid_low);
+    k.odd_blank = static_cast<byte_mask>(odd[1] & valid_high) << 64 | (odd[0] & valid_low);
     k.ascii = ((high[0] & valid_low) | (high[1] & valid_high)) == 0;
     return k;
 }

@@ -139,6 +139,7 @@ struct parser::impl final : record_sink {
     std::vector<account_state> accounts;
     occurrence_counter occurrences;
     identity_hasher hasher;
+    std::vector<sha256_digest> digests;
     std::string account_key_buffer;
 
     // ---- diagnostics -------------------------------------------------------------------------------
@@ -438,6 +439,7 @@ struct parser::impl final : record_sink {
         m.internal_code = field(k, f_internal_code);
         m.reject_code = field(k, f_reject_code);
         m.label = field(k, f_label);
+        m.label_fold = k.ascii ? static_cast<std::uint8_t>(k.has_blanks_to_fold(m.label)) : complement::fold_unknown;
         m.entry_number = field(k, f_entry_number);
         m.exemption = field(k, f_exemption);
         m.unavailability = field(k, f_unavailability);
@@ -458,6 +460,8 @@ struct parser::impl final : record_sink {
             c.raw = std::string_view(k.data, size);
             c.text = k.trimmed(0, first.length);
             c.second = k.trimmed(first.length, second.length);
+            c.fold = static_cast<std::uint8_t>(static_cast<unsigned>(k.has_blanks_to_fold(c.text)) |
+                                               static_cast<unsigned>(k.has_blanks_to_fold(c.second)) << 1);
             return;
         }
         // Decode each part on its own so that a multi-byte character does not move the cut.
@@ -476,6 +480,7 @@ struct parser::impl final : record_sink {
         if (k.ascii) [[likely]] {
             c.raw = std::string_view(k.data, f_zone.length);
             c.text = k.trimmed(0, f_zone.length);
+            c.fold = static_cast<std::uint8_t>(k.has_blanks_to_fold(c.text));
             return;
         }
         text_arena& arena = st.arena();
@@ -510,6 +515,7 @@ struct parser::impl final : record_sink {
             c.kind = qualifier_kind::legacy;
             split_zone(c, d, f_legacy_text, f_legacy_rest);
             c.second = {};
+            c.fold = c.fold == complement::fold_unknown ? c.fold : static_cast<std::uint8_t>(c.fold & 1U);
             report(diagnostic_code::legacy_complement, r, f_complement_reserved);
         } else {
             c.kind = classify_qualifier(d + f_qualifier.at());
@@ -660,14 +666,15 @@ struct parser::impl final : record_sink {
     void compute_identities(std::uint32_t account) {
         occurrences.open_statement(account, st.opening ? st.opening->date.key() : 0);
         hasher.start_account(st.rib_key, st.currency);
-        const std::span<const complement> all = st.all_complements();
+        digests.resize(st.movements.size());
+        hasher.digests_of_arena_texts(st.movements, st.all_complements(), digests.data());
         text_arena& arena = st.arena();
-        for (movement& m : st.movements) {
-            const sha256_digest digest = hasher.digest_of_arena_texts(m, all.subspan(m.first_complement, m.complement_count));
+        for (std::size_t i = 0; i < st.movements.size(); ++i) {
+            movement& m = st.movements[i];
             bool dropped = false;
-            m.occurrence = occurrences.next(account, m.booking_date.key(), digest, dropped);
+            m.occurrence = occurrences.next(account, m.booking_date.key(), digests[i], dropped);
             char* out = arena.reserve(identity_hex_chars + 12);
-            m.id = arena.commit(format_identity(digest, m.occurrence, out));
+            m.id = arena.commit(format_identity(digests[i], m.occurrence, out));
             if (dropped) [[unlikely]] {
                 diagnostic d = make_at(diagnostic_code::occurrence_window, {m.line, m.offset, m.record}, "04", nullptr);
                 d.value = m.booking_date.iso();

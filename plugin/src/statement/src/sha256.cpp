@@ -34,6 +34,34 @@ sha256_engine detect_engine() noexcept {
 
 } // namespace
 
+namespace {
+
+// Appends SHA-256 padding for a message of `total` bytes whose last `size` bytes are at `data` (the bytes
+// before them being whole blocks already hashed); returns the number of blocks to compress.
+std::size_t pad_in_place(std::uint8_t* data, std::size_t size, std::uint64_t total) noexcept {
+    std::size_t end = size;
+    data[end++] = 0x80;
+    const std::size_t blocks = (end + 8 + 63) / 64;
+    std::memset(data + end, 0, blocks * 64 - 8 - end);
+    const std::uint64_t bits = total * 8;
+    for (int i = 0; i < 8; ++i) {
+        data[blocks * 64 - 8 + static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(bits >> (56 - 8 * i));
+    }
+    return blocks;
+}
+
+sha256_digest digest_of(const std::array<std::uint32_t, 8>& state) noexcept {
+    sha256_digest digest;
+    for (std::size_t i = 0; i < 8; ++i) {
+        const std::uint32_t big_endian =
+            std::endian::native == std::endian::little ? __builtin_bswap32(state[i]) : state[i];
+        std::memcpy(digest.data() + 4 * i, &big_endian, 4);
+    }
+    return digest;
+}
+
+} // namespace
+
 namespace detail {
 
 void sha256_compress_portable(std::uint32_t* state, const std::uint8_t* blocks, std::size_t count) noexcept {
@@ -144,13 +172,32 @@ sha256_digest sha256::finish() noexcept {
         buffer_[static_cast<std::size_t>(56 + i)] = static_cast<std::uint8_t>(bits >> (56 - 8 * i));
     }
     compress(buffer_.data(), 1);
-    sha256_digest digest;
-    for (std::size_t i = 0; i < 8; ++i) {
-        const std::uint32_t big_endian =
-            std::endian::native == std::endian::little ? __builtin_bswap32(state_[i]) : state_[i];
-        std::memcpy(digest.data() + 4 * i, &big_endian, 4);
+    return digest_of(state_);
+}
+
+void sha256::finish_two(std::uint8_t* a, std::size_t a_size, std::uint8_t* b, std::size_t b_size, sha256_digest& out_a,
+                        sha256_digest& out_b) const noexcept {
+    const std::size_t a_blocks = pad_in_place(a, a_size, total_ + a_size);
+    const std::size_t b_blocks = pad_in_place(b, b_size, total_ + b_size);
+    std::array<std::uint32_t, 8> state_a = state_;
+    std::array<std::uint32_t, 8> state_b = state_;
+    if (engine_ == sha256_engine::x86_sha_extensions) {
+        const std::size_t both = a_blocks < b_blocks ? a_blocks : b_blocks;
+        for (std::size_t i = 0; i < both; ++i) {
+            detail::sha256_compress_shani_x2(state_a.data(), a + 64 * i, state_b.data(), b + 64 * i);
+        }
+        if (a_blocks > both) {
+            detail::sha256_compress_shani(state_a.data(), a + 64 * both, a_blocks - both);
+        }
+        if (b_blocks > both) {
+            detail::sha256_compress_shani(state_b.data(), b + 64 * both, b_blocks - both);
+        }
+    } else {
+        detail::sha256_compress_portable(state_a.data(), a, a_blocks);
+        detail::sha256_compress_portable(state_b.data(), b, b_blocks);
     }
-    return digest;
+    out_a = digest_of(state_a);
+    out_b = digest_of(state_b);
 }
 
 sha256_digest sha256::hash(std::string_view text, sha256_engine engine) noexcept {

@@ -128,11 +128,97 @@ JD_SHANI_TARGET void sha256_compress_shani(std::uint32_t* state, const std::uint
     _mm_storeu_si128(reinterpret_cast<__m128i*>(state + 4), cdgh);
 }
 
+namespace {
+
+struct lane {
+    __m128i abef, cdgh, saved_abef, saved_cdgh;
+    __m128i m[4];
+};
+
+JD_SHANI_TARGET inline void load_lane(lane& l, const std::uint32_t* state, const std::uint8_t* data, __m128i byte_swap) noexcept {
+    __m128i tmp = _mm_loadu_si128(reinterpret_cast<const __m128i*>(state));
+    l.cdgh = _mm_loadu_si128(reinterpret_cast<const __m128i*>(state + 4));
+    tmp = _mm_shuffle_epi32(tmp, 0xB1);
+    l.cdgh = _mm_shuffle_epi32(l.cdgh, 0x1B);
+    l.abef = _mm_alignr_epi8(tmp, l.cdgh, 8);
+    l.cdgh = _mm_blend_epi16(l.cdgh, tmp, 0xF0);
+    l.saved_abef = l.abef;
+    l.saved_cdgh = l.cdgh;
+    for (int i = 0; i < 4; ++i) {
+        l.m[i] = load_message(data + 16 * i, byte_swap);
+    }
+}
+
+JD_SHANI_TARGET inline void store_lane(lane& l, std::uint32_t* state) noexcept {
+    l.abef = _mm_add_epi32(l.abef, l.saved_abef);
+    l.cdgh = _mm_add_epi32(l.cdgh, l.saved_cdgh);
+    const __m128i tmp = _mm_shuffle_epi32(l.abef, 0x1B);
+    l.cdgh = _mm_shuffle_epi32(l.cdgh, 0xB1);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(state), _mm_blend_epi16(tmp, l.cdgh, 0xF0));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(state + 4), _mm_alignr_epi8(l.cdgh, tmp, 8));
+}
+
+// Rounds 4g..4g+3 of both lanes; then (Complete) finishes the words of group g+1 and (Start) begins those of
+// group g+3.
+template <int G, bool Complete, bool Start>
+JD_SHANI_TARGET inline void group_x2(lane& a, lane& b, const std::uint32_t* k) noexcept {
+    constexpr int cur = G % 4;
+    constexpr int prev = (G + 3) % 4;
+    constexpr int next = (G + 1) % 4;
+    const __m128i constants = load_constants(k + 4 * G);
+    four_rounds(a.abef, a.cdgh, _mm_add_epi32(a.m[cur], constants));
+    four_rounds(b.abef, b.cdgh, _mm_add_epi32(b.m[cur], constants));
+    if constexpr (Complete) {
+        schedule(a.m[next], a.m[cur], a.m[prev]);
+        schedule(b.m[next], b.m[cur], b.m[prev]);
+    }
+    if constexpr (Start) {
+        a.m[prev] = _mm_sha256msg1_epu32(a.m[prev], a.m[cur]);
+        b.m[prev] = _mm_sha256msg1_epu32(b.m[prev], b.m[cur]);
+    }
+}
+
+} // namespace
+
+// Two independent blocks at once: the rounds of one message fill the latency of the other's.
+JD_SHANI_TARGET void sha256_compress_shani_x2(std::uint32_t* state_a, const std::uint8_t* data_a, std::uint32_t* state_b,
+                                              const std::uint8_t* data_b) noexcept {
+    const std::uint32_t* k = sha256_round_constants();
+    const __m128i byte_swap = _mm_set_epi64x(0x0c0d0e0f08090a0bLL, 0x0405060700010203LL);
+    lane a;
+    lane b;
+    load_lane(a, state_a, data_a, byte_swap);
+    load_lane(b, state_b, data_b, byte_swap);
+    group_x2<0, false, false>(a, b, k);
+    group_x2<1, false, true>(a, b, k);
+    group_x2<2, false, true>(a, b, k);
+    group_x2<3, true, true>(a, b, k);
+    group_x2<4, true, true>(a, b, k);
+    group_x2<5, true, true>(a, b, k);
+    group_x2<6, true, true>(a, b, k);
+    group_x2<7, true, true>(a, b, k);
+    group_x2<8, true, true>(a, b, k);
+    group_x2<9, true, true>(a, b, k);
+    group_x2<10, true, true>(a, b, k);
+    group_x2<11, true, true>(a, b, k);
+    group_x2<12, true, true>(a, b, k);
+    group_x2<13, true, false>(a, b, k);
+    group_x2<14, true, false>(a, b, k);
+    group_x2<15, false, false>(a, b, k);
+    store_lane(a, state_a);
+    store_lane(b, state_b);
+}
+
 #else
 
 bool cpu_has_sha_extensions() noexcept { return false; }
 void sha256_compress_shani(std::uint32_t* state, const std::uint8_t* data, std::size_t count) noexcept {
     sha256_compress_portable(state, data, count);
+}
+void sha256_compress_shani_x2(std::uint32_t* state_a, const std::uint8_t* data_a, std::uint32_t* state_b,
+                              const std::uint8_t* data_b) noexcept {
+    sha256_compress_portable(state_a, data_a, 1);
+    sha256_compress_portable(state_b, data_b, 1);
 }
 
 #endif

@@ -68,6 +68,7 @@ download_pass download_and_store(run_context& run, const std::vector<std::string
                 ++pass.failed;
                 ++failures_in_a_row;
                 pass.failed_numeros.push_back(result.numero);
+                pass.last_failure = error;
                 run.report.count_error(std::string(jedeclare::to_string(error.kind())));
                 run.log(HS_LOG_WARNING, "piece_download_failed",
                         {{"numero", result.numero}, {"kind", jedeclare::to_string(error.kind())},
@@ -79,6 +80,7 @@ download_pass download_and_store(run_context& run, const std::vector<std::string
                 pass.failed_numeros.push_back(result.numero);
                 run.report.count_error(std::string(jedeclare::to_string(error.kind())));
                 pass.stop_error = error;
+                pass.last_failure = error;
                 break;
             }
         }

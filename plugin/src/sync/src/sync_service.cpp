@@ -145,9 +145,14 @@ void sync_service::execute(run_report& report, const host_sdk::call_context& cal
             if (pass.stop_error) {
                 remote.note(*pass.stop_error, locale,
                             is_transient(pass.stop_error->kind())
-                                ? stopped_downloads_message(static_cast<std::int64_t>(options_.max_consecutive_download_failures), locale)
+                                ? stopped_downloads_message(
+                                      static_cast<std::int64_t>(options_.max_consecutive_download_failures), locale)
                                 : std::string());
                 remote.blocked = !is_transient(pass.stop_error->kind());
+            } else if (pass.last_failure) {
+                // Some downloads failed after the client's retries: they wait for the next run, and the admin
+                // sees why (a run that leaves pieces behind is not "ok").
+                remote.note(*pass.last_failure, locale);
             }
         } catch (const jedeclare::wire_error& error) {
             if (error.kind() == jedeclare::error_kind::cancelled) throw run_cancelled();
@@ -173,7 +178,11 @@ void sync_service::execute(run_report& report, const host_sdk::call_context& cal
                     } else {
                         report.recovery_needed = true;
                     }
-                    if (recovery.pass.stop_error) remote.note(*recovery.pass.stop_error, locale);
+                    if (recovery.pass.stop_error) {
+                        remote.note(*recovery.pass.stop_error, locale);
+                    } else if (recovery.pass.last_failure) {
+                        remote.note(*recovery.pass.last_failure, locale);
+                    }
                 } catch (const jedeclare::wire_error& error) {
                     if (error.kind() == jedeclare::error_kind::cancelled) throw run_cancelled();
                     report.count_error(std::string(jedeclare::to_string(error.kind())));

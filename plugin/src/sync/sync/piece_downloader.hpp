@@ -24,6 +24,8 @@ struct download_pass {
     std::vector<std::string> failed_numeros;
     /// Set when the pass stopped early because of the service or the instance (not for piece-only failures).
     std::optional<jedeclare::wire_error> stop_error;
+    /// The last failure that was not about one piece only (the pieces concerned wait for a later run).
+    std::optional<jedeclare::wire_error> last_failure;
     bool cancelled = false;
 };
 

@@ -3,17 +3,19 @@
 //
 // id = hex(SHA-256(canonical content))[0..32] + "-" + occurrence
 //
-// Canonical content, version 1 (all text UTF-8; "u8"/"u16" are big-endian lengths or counts that prefix each
-// text, so that no two different contents serialise alike; every text fits in 255 bytes by construction):
+// Canonical content, version 1 (all text UTF-8; "u8+text" is a length byte then the bytes, so that no two
+// different contents serialise alike; every text fits in 255 bytes by construction):
 //   prefix, padded with zero bytes to a multiple of 64: "jd-cfonb120-movement-v1" 0x00,
-//          u16+rib_key (bank+branch+account), u16+currency
+//          u16+rib_key (bank+branch+account), u16+currency (u16: two-byte big-endian length)
 //   body:  booking date as 4 bytes (year high, year low, month, day),
-//          amount_minor as 8 bytes big-endian two's complement, decimals as 1 byte,
+//          amount_minor as a zigzag LEB128 varint, decimals as 1 byte,
 //          u8+entry number (trimmed),
 //          u8+label (trimmed, runs of blanks folded to one space),
-//          u16 number of 05 records, then for each in file order:
-//              u8+qualifier, u8+first part, u8+second part (trimmed, blanks folded; see complement::text/second).
-// The prefix is hashed once per statement and reused as a SHA-256 midstate.
+//          2 bytes: the number of 05 records, then for each in file order:
+//              a qualifier code byte (1 LIB … 19 FEE, 20 blank, 21 unknown followed by u8+the code as written,
+//              22 legacy layout), u8+first part, u8+second part (trimmed, blanks folded; see complement).
+// The prefix is hashed once per statement and reused as a SHA-256 midstate; the body is kept short so that
+// a typical movement costs two SHA-256 blocks.
 //
 // occurrence = 1, 2, … counts movements with the same content in the same (account, booking date), in file
 // order, so that genuine identical twins (two identical train tickets on one day) stay two movements.
@@ -50,19 +52,22 @@ public:
     void start_account(std::string_view rib_key, std::string_view currency);
     /// The digest of a movement's canonical content (its complements given separately while building).
     [[nodiscard]] sha256_digest digest(const movement& m, std::span<const complement> complements);
-    /// The same digest, faster, when every text of the movement lives in a text_arena (as the parser's do):
-    /// texts are then copied in 16-byte steps that may read into the arena's tail slack.
-    [[nodiscard]] sha256_digest digest_of_arena_texts(const movement& m, std::span<const complement> complements);
+    /// The digests of several movements at once, faster, when all their texts live in a text_arena (as the
+    /// parser's do: texts are then copied in 16-byte steps that may read into the arena's tail slack) and
+    /// their complements are the slices [first_complement, +complement_count) of `all`. Two movements are
+    /// hashed in lockstep. out receives movements.size() digests.
+    void digests_of_arena_texts(std::span<const movement> movements, std::span<const complement> all,
+                                sha256_digest* out);
     /// The canonical content after the prefix (for tests and troubleshooting).
     [[nodiscard]] std::string canonical_body(const movement& m, std::span<const complement> complements);
 
 private:
     template <bool texts_have_slack>
-    void serialise(const movement& m, std::span<const complement> complements);
+    std::size_t serialise(std::vector<char>& body, const movement& m, std::span<const complement> complements);
 
     sha256 prefix_state_;
     std::vector<char> body_;
-    std::size_t body_size_ = 0;
+    std::vector<char> second_body_;
     sha256_engine engine_;
 };
 

@@ -35,6 +35,13 @@ public:
     [[nodiscard]] static sha256_digest hash(std::string_view text,
                                             sha256_engine engine = sha256_default_engine()) noexcept;
 
+    /// Finishes two messages that share this object's state as prefix (its size must be a multiple of 64):
+    /// out_a = SHA-256(prefix || a), out_b = SHA-256(prefix || b). Both are hashed in lockstep, which is about
+    /// twice as fast as one after the other with the SHA extensions. `a` and `b` must each have 72 writable
+    /// bytes past their end (the padding is written in place).
+    void finish_two(std::uint8_t* a, std::size_t a_size, std::uint8_t* b, std::size_t b_size, sha256_digest& out_a,
+                    sha256_digest& out_b) const noexcept;
+
 private:
     void compress(const std::uint8_t* blocks, std::size_t count) noexcept;
 
@@ -51,6 +58,8 @@ namespace detail {
 void sha256_compress_portable(std::uint32_t* state, const std::uint8_t* blocks, std::size_t count) noexcept;
 /// Only called when the processor has the SHA extensions.
 void sha256_compress_shani(std::uint32_t* state, const std::uint8_t* blocks, std::size_t count) noexcept;
+void sha256_compress_shani_x2(std::uint32_t* state_a, const std::uint8_t* data_a, std::uint32_t* state_b,
+                              const std::uint8_t* data_b) noexcept;
 [[nodiscard]] bool cpu_has_sha_extensions() noexcept;
 } // namespace detail
 

@@ -43,6 +43,11 @@ struct complement {
     std::optional<foreign_amount> amount;       ///< MMO original amount, FEE amount
     std::optional<exchange_rate> rate;          ///< MMO
     std::uint64_t line = 0;
+
+    /// Building state for identities: bit 0 / bit 1 set when text / second hold blanks to fold (a tab, a NUL or
+    /// two blanks in a row); fold_unknown when not known (the texts are then scanned).
+    std::uint8_t fold = fold_unknown;
+    static constexpr std::uint8_t fold_unknown = 0x80;
 };
 
 /// One 04 record and its 05 complements.
@@ -69,9 +74,11 @@ struct movement {
     std::uint64_t offset = 0;
     std::uint64_t record = 0;
 
-    // Building state, used by the parser: the complements are a slice of the statement's storage.
+    // Building state, used by the parser: the complements are a slice of the statement's storage; label_fold
+    // is like complement::fold for the label.
     std::uint32_t first_complement = 0;
     std::uint32_t complement_count = 0;
+    std::uint8_t label_fold = complement::fold_unknown;
 };
 
 struct balance {
