@@ -30,11 +30,16 @@ std::string calendar_date::iso() const {
 
 parsed_date parse_jjmmaa(const char* six) noexcept {
     // The six characters as one word: subtract '0' from each and check they were all digits at once.
-    std::uint64_t word = 0;
-    std::memcpy(&word, six, 6);
+    // Two loads straight into registers (a 6-byte copy into a zeroed word would stall on store forwarding).
+    std::uint32_t low;
+    std::uint16_t high;
+    std::memcpy(&low, six, 4);
+    std::memcpy(&high, six + 4, 2);
     if constexpr (std::endian::native == std::endian::big) {
-        word = __builtin_bswap64(word);
+        low = __builtin_bswap32(low);
+        high = __builtin_bswap16(high);
     }
+    const std::uint64_t word = static_cast<std::uint64_t>(high) << 32 | low;
     const std::uint64_t digits = word - 0x0000303030303030ULL;
     // A byte below '0' wraps to >= 0xD0; one above '9' reaches the high bit once 0x76 is added.
     const bool numeric = ((digits | (digits + 0x0000767676767676ULL)) & 0x0000808080808080ULL) == 0;

@@ -244,19 +244,24 @@ struct parser::impl final : record_sink {
     // Bytes 3-10, 12-19, 22-29 and 25-32 (1-based) of a record: bank, branch and account with their neighbours,
     // compared under a mask (the loads stay inside the 120-byte record).
     static std::array<std::uint64_t, 4> account_key(const char* d) noexcept {
-        std::array<std::uint64_t, 4> words;
-        std::memcpy(&words[0], d + f_bank.at(), 8);
-        std::memcpy(&words[1], d + f_branch.at(), 8);
-        std::memcpy(&words[2], d + f_account.at(), 8);
-        std::memcpy(&words[3], d + f_account.at() + 3, 8);
+        std::uint64_t bank;
+        std::uint64_t branch;
+        std::uint64_t account_low;
+        std::uint64_t account_high;
+        std::memcpy(&bank, d + f_bank.at(), 8);
+        std::memcpy(&branch, d + f_branch.at(), 8);
+        std::memcpy(&account_low, d + f_account.at(), 8);
+        std::memcpy(&account_high, d + f_account.at() + 3, 8);
         constexpr std::uint64_t five_bytes =
             std::endian::native == std::endian::little ? 0xFFFFFFFFFFULL : 0xFFFFFFFFFF000000ULL; // the first five bytes
-        words[0] &= five_bytes;
-        words[1] &= five_bytes;
-        return words;
+        return {bank & five_bytes, branch & five_bytes, account_low, account_high};
     }
 
-    bool same_account(const char* d) const noexcept { return account_key(d) == key; }
+    bool same_account(const char* d) const noexcept {
+        const std::array<std::uint64_t, 4> k = account_key(d);
+        return ((k[0] ^ key[0]) | (k[1] ^ key[1]) | (k[2] ^ key[2]) | (k[3] ^ key[3])) == 0;
+    }
+
 
     void check_account(const raw_record& r) {
         if (!same_account(r.data)) [[unlikely]] {
