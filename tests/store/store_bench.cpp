@@ -1,6 +1,7 @@
 // store-bench: how fast the store takes and delivers movements, as a sync would drive it.
 //
-//   store-bench [--rows N] [--batch N] [--deliver-batch N] [--backend sqlite|postgresql|all] [--dir PATH]
+//   store-bench [--rows N] [--batch N] [--deliver-batch N] [--rows-per-statement N]
+//               [--backend sqlite|postgresql|all] [--dir PATH]
 //
 // Phases (each timed alone; generating the movements is not timed):
 //   insert   N movements in batches of --batch (one transaction each), 95 % routable, 5 % quarantined;
@@ -15,6 +16,7 @@
 #include "store/integrity.hpp"
 
 #include <libpq-fe.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -34,6 +36,7 @@ struct options {
     std::int64_t rows = 1000000;
     std::int64_t batch = 5000;
     std::size_t deliver_batch = 1000;
+    std::size_t rows_per_statement = 0; // 0 = the store's default for the backend
     std::string backend = "all";
     std::filesystem::path dir;
 };
@@ -42,6 +45,13 @@ using clock_type = std::chrono::steady_clock;
 
 double seconds_since(clock_type::time_point start) {
     return std::chrono::duration<double>(clock_type::now() - start).count();
+}
+
+// CPU time of this process (user + system): on a shared machine the wall clock also counts other processes.
+double cpu_seconds() {
+    timespec t{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) / 1e9;
 }
 
 std::string rib_of(int n) {
@@ -59,17 +69,21 @@ std::string identity_of(std::int64_t n) {
     return text;
 }
 
+// Shaped like real statements: a piece holds the accounts one after the other (blocks of 500 movements per
+// RIB), and dates move forward (about 1,400 movements a day across the 20 RIBs).
 std::vector<movement> make_batch(std::int64_t first, std::int64_t count, std::int64_t piece_size) {
+    using namespace std::chrono;
     std::vector<movement> out;
     out.reserve(static_cast<std::size_t>(count));
     for (std::int64_t n = first; n < first + count; ++n) {
         movement m;
         m.identity = identity_of(n);
-        m.rib_key = rib_of(static_cast<int>(n % 20)); // RIBs 0-18 are linked, 19 is not: 5 % quarantined
-        const auto day = 1 + n % 28;
-        const auto month = 1 + (n / 28) % 12;
+        // RIBs 0-18 are linked, 19 is not: 5 % quarantined
+        m.rib_key = rib_of(static_cast<int>((n % piece_size) / (piece_size / 20)));
+        const year_month_day day{sys_days{year{2024} / January / 1} + days{n / 1400}};
         char date[16];
-        std::snprintf(date, sizeof date, "2025-%02" PRId64 "-%02" PRId64, month, day);
+        std::snprintf(date, sizeof date, "%04d-%02u-%02u", static_cast<int>(day.year()),
+                      static_cast<unsigned>(day.month()), static_cast<unsigned>(day.day()));
         m.booking_date = date;
         m.value_date = date;
         m.amount_minor = (n % 2 == 0 ? 1 : -1) * (n % 100000);
@@ -112,11 +126,14 @@ void run(database& db, const options& opt, const std::string& label) {
     std::printf("setup     %.3f s\n", seconds_since(start));
 
     double insert_seconds = 0;
+    double insert_cpu = 0;
     insert_outcome total;
     for (std::int64_t first = 0; first < opt.rows; first += opt.batch) {
         const auto batch = make_batch(first, std::min(opt.batch, opt.rows - first), piece_size);
         start = clock_type::now();
+        const double cpu_start = cpu_seconds();
         const auto outcome = store.movements().insert_batch(batch, now);
+        insert_cpu += cpu_seconds() - cpu_start;
         insert_seconds += seconds_since(start);
         total.inserted += outcome.inserted;
         total.pending += outcome.pending;
@@ -124,9 +141,10 @@ void run(database& db, const options& opt, const std::string& label) {
         total.duplicates += outcome.duplicates;
     }
     const double insert_rate = static_cast<double>(opt.rows) / insert_seconds;
-    std::printf("insert    %" PRId64 " rows in %.3f s = %.0f rows/s (pending %" PRId64 ", quarantined %" PRId64
-                ", duplicates %" PRId64 ")\n",
-                opt.rows, insert_seconds, insert_rate, total.pending, total.quarantined, total.duplicates);
+    std::printf("insert    %" PRId64 " rows in %.3f s = %.0f rows/s, cpu %.3f s (pending %" PRId64
+                ", quarantined %" PRId64 ", duplicates %" PRId64 ")\n",
+                opt.rows, insert_seconds, insert_rate, insert_cpu, total.pending, total.quarantined,
+                total.duplicates);
 
     {
         const auto again = make_batch(0, std::min(opt.batch, opt.rows), piece_size);
@@ -138,6 +156,7 @@ void run(database& db, const options& opt, const std::string& label) {
     }
 
     start = clock_type::now();
+    const double deliver_cpu_start = cpu_seconds();
     std::int64_t delivered = 0;
     for (const auto& backlog : store.movements().pending_routes()) {
         while (true) {
@@ -155,7 +174,8 @@ void run(database& db, const options& opt, const std::string& label) {
     }
     const double deliver_seconds = seconds_since(start);
     const double deliver_rate = static_cast<double>(delivered) / deliver_seconds;
-    std::printf("deliver   %" PRId64 " rows in %.3f s = %.0f rows/s\n", delivered, deliver_seconds, deliver_rate);
+    std::printf("deliver   %" PRId64 " rows in %.3f s = %.0f rows/s, cpu %.3f s\n", delivered, deliver_seconds,
+                deliver_rate, cpu_seconds() - deliver_cpu_start);
 
     start = clock_type::now();
     const std::string holder = lease_repository::make_holder_id();
@@ -206,13 +226,15 @@ int main(int argc, char** argv) {
             opt.batch = std::atoll(argv[++i]);
         } else if (arg == "--deliver-batch" && has_value) {
             opt.deliver_batch = static_cast<std::size_t>(std::atoll(argv[++i]));
+        } else if (arg == "--rows-per-statement" && has_value) {
+            opt.rows_per_statement = static_cast<std::size_t>(std::atoll(argv[++i]));
         } else if (arg == "--backend" && has_value) {
             opt.backend = argv[++i];
         } else if (arg == "--dir" && has_value) {
             opt.dir = argv[++i];
         } else {
             std::fprintf(stderr,
-                         "usage: store-bench [--rows N] [--batch N] [--deliver-batch N] "
+                         "usage: store-bench [--rows N] [--batch N] [--deliver-batch N] [--rows-per-statement N] "
                          "[--backend sqlite|postgresql|all] [--dir PATH]\n");
             return 2;
         }
@@ -232,6 +254,7 @@ int main(int argc, char** argv) {
             {
                 sqlite_settings settings;
                 settings.data_directory = dir;
+                settings.rows_per_statement = opt.rows_per_statement;
                 auto db = database::open_sqlite(settings);
                 run(*db, opt, "SQLite");
             }
@@ -242,16 +265,17 @@ int main(int argc, char** argv) {
         const char* dsn = std::getenv("JD_TEST_PG_DSN");
         if ((opt.backend == "all" || opt.backend == "postgresql") && dsn != nullptr && *dsn != '\0') {
             const std::string schema = "jd_store_bench_" + std::to_string(getpid());
-            if (!pg_exec(dsn, "DROP SCHEMA IF EXISTS " + schema + " CASCADE; CREATE SCHEMA " + schema)) {
+            if (!pg_exec(dsn, "SET client_min_messages TO warning; DROP SCHEMA IF EXISTS " + schema + " CASCADE; CREATE SCHEMA " + schema)) {
                 return 1;
             }
             {
                 postgresql_settings settings;
                 settings.connection_string = std::string(dsn) + " options=-csearch_path=" + schema;
+                settings.rows_per_statement = opt.rows_per_statement;
                 auto db = database::open_postgresql(settings, "");
                 run(*db, opt, "PostgreSQL");
             }
-            pg_exec(dsn, "DROP SCHEMA " + schema + " CASCADE");
+            pg_exec(dsn, "SET client_min_messages TO warning; DROP SCHEMA " + schema + " CASCADE");
         } else if (opt.backend == "postgresql") {
             std::fprintf(stderr, "store-bench: JD_TEST_PG_DSN is not set\n");
             return 2;

@@ -9,6 +9,8 @@
 #include "jedeclare/xml_escape.hpp"
 #include "sim_support.hpp"
 
+#include <Poco/Zip/Compress.h>
+
 #include <atomic>
 #include <chrono>
 #include <functional>
@@ -312,6 +314,84 @@ BOOST_AUTO_TEST_CASE(download_many_delivers_each_piece_once_over_the_pool)
     BOOST_TEST(delivered == std::multiset<std::string>(numeros.begin(), numeros.end()));
     BOOST_TEST((callback_thread == std::this_thread::get_id())); // callbacks run in the caller's thread
     BOOST_TEST(jd.stats().tls_handshakes <= 4u);                // bounded pool, connections reused
+}
+
+BOOST_AUTO_TEST_CASE(download_many_over_two_io_threads_with_failures_in_the_mix)
+{
+    auto& sim = shared_sim();
+    client_config config = fast_config(sim);
+    config.io_threads = 2;
+    client jd(config);
+    auto numeros = numeros_of(jd.list_pieces(all_pieces()));
+    numeros.insert(numeros.begin() + 1, "8888888888"); // unknown: code 07
+    std::size_t unavailable = 0;
+    std::set<std::string> delivered;
+    const auto summary = jd.download_many(numeros, [&](download_result& result) {
+        if (result.error) {
+            BOOST_TEST(result.numero == "8888888888");
+            BOOST_TEST(result.error->kind() == error_kind::piece_unavailable);
+            remember(*result.error);
+            ++unavailable;
+        } else {
+            delivered.insert(result.numero);
+        }
+        return true;
+    });
+    BOOST_TEST(unavailable == 1u);
+    BOOST_TEST(summary.failed == 1u);
+    BOOST_TEST(summary.downloaded == numeros.size() - 1);
+    BOOST_TEST(delivered.size() == numeros.size() - 1);
+    BOOST_TEST(jd.stats().tls_handshakes <= 4u); // 2 connections per I/O thread
+}
+
+BOOST_AUTO_TEST_CASE(zero_one_and_zipped_pieces_added_to_an_empty_compte)
+{
+    const std::string lonely = "wire-lonely@jedeclare.com";
+    auto sim = std::make_unique<jdsim::sim_process>(std::vector<std::string>{
+        "--seed", "5", "--dossiers", "3", "--days", "2", "--compte",
+        "login=" + lonely + ",password=" + test_password + ",gestion=4250,procedures=RELEVE,weight=0", "--compte",
+        "login=" + wire_test::other_login + ",password=" + wire_test::other_password + ",gestion=4251,procedures=RELEVE,weight=1"});
+    client jd(wire_test::client_config_for(*sim, lonely, test_password, "4250"));
+    BOOST_TEST(jd.list_pieces(all_pieces()).empty()); // an empty liste is zero pieces
+
+    const std::string cfonb = "0130004    00001EUR2 00012345678  010126                                                   "
+                              "0000000001234{                ";
+    const auto added = sim->add_pieces(boost::json::object{
+        {"compte", lonely}, {"pieces", boost::json::array{boost::json::object{{"content", cfonb}}}}});
+    const auto one = jd.list_pieces(all_pieces());
+    BOOST_TEST_REQUIRE(one.size() == 1u); // one item, not a list
+    BOOST_TEST(jd.download_piece(one[0].numero).files.at(0).bytes == cfonb);
+
+    std::ostringstream archive;
+    {
+        Poco::Zip::Compress zip(archive, true);
+        std::istringstream first(cfonb + "\r\n");
+        std::istringstream second(std::string("0110107") + std::string(113, ' '));
+        zip.addFile(first, Poco::DateTime(2026, 1, 2), Poco::Path("releve-1.cfo"));
+        zip.addFile(second, Poco::DateTime(2026, 1, 2), Poco::Path("releve-2.cfo"));
+        zip.close();
+    }
+    sim->add_pieces(boost::json::object{
+        {"compte", lonely},
+        {"pieces", boost::json::array{boost::json::object{{"content_base64", base64_encode(archive.str())}}}}});
+    const auto two = jd.list_pieces(all_pieces());
+    BOOST_TEST_REQUIRE(two.size() == 2u);
+    const std::string zip_numero = two[0].numero == one[0].numero ? two[1].numero : two[0].numero;
+    const auto gz = jd.download_piece(zip_numero); // asked gzipped: a zip inside the gzip
+    BOOST_TEST((gz.encoding == piece_encoding::gzip_zip));
+    BOOST_TEST_REQUIRE(gz.files.size() == 2u);
+    BOOST_TEST(gz.files[0].name == "releve-1.cfo");
+    BOOST_TEST(gz.files[0].bytes == cfonb + "\r\n");
+    BOOST_TEST(gz.files[1].name == "releve-2.cfo");
+
+    client_config raw_config = wire_test::client_config_for(*sim, lonely, test_password, "4250");
+    raw_config.download_mime_type = "autre";
+    client raw(raw_config);
+    const auto zipped = raw.download_piece(zip_numero);
+    BOOST_TEST((zipped.encoding == piece_encoding::zip));
+    BOOST_TEST(zipped.files.size() == 2u);
+    BOOST_TEST(zipped.raw == archive.str());
+    (void)added;
 }
 
 BOOST_AUTO_TEST_CASE(download_many_stops_when_the_callback_says_so)

@@ -63,7 +63,6 @@ CREATE INDEX movement_pending_by_route
     ON movement (instance_id, company_id, bank_account_id, booking_date, movement_id) WHERE state = 'pending';
 -- Re-routing after a link or activation change: the open movements of a RIB.
 CREATE INDEX movement_open_by_rib ON movement (instance_id, rib_key, booking_date) WHERE state <> 'delivered';
-CREATE INDEX movement_by_piece ON movement (instance_id, piece_numero);
 
 -- Findings of the statement engine per piece (balance warnings…).
 CREATE TABLE piece_diagnostic (

@@ -49,6 +49,21 @@ void https_client::close() {
     impl_->buffer.clear();
 }
 
+namespace {
+
+// Runs one asynchronous operation to completion: beast::tcp_stream timeouts only apply to asynchronous
+// operations, and a test must never wait for ever on a hanging server.
+template <typename Start>
+beast::error_code run_one(asio::io_context& ioc, Start start) {
+    beast::error_code result;
+    start([&result](beast::error_code ec, auto&&...) { result = ec; });
+    ioc.restart();
+    ioc.run();
+    return result;
+}
+
+}  // namespace
+
 attempt https_client::try_request(const std::string& method, const std::string& target, const std::string& body,
                                   const std::map<std::string, std::string>& headers, std::chrono::milliseconds timeout) {
     attempt a;
@@ -60,16 +75,18 @@ attempt https_client::try_request(const std::string& method, const std::string& 
         if (o != outcome::answered) close();
         return a;
     };
+    auto& ioc = impl_->ioc;
     beast::error_code ec;
     if (!impl_->stream) {
         if (max_tls_) SSL_CTX_set_max_proto_version(impl_->tls.native_handle(), max_tls_);
-        impl_->stream.emplace(impl_->ioc, impl_->tls);
+        impl_->stream.emplace(ioc, impl_->tls);
         X509_VERIFY_PARAM_set1_ip_asc(SSL_get0_param(impl_->stream->native_handle()), "127.0.0.1");
         auto& tcp = beast::get_lowest_layer(*impl_->stream);
         tcp.expires_after(timeout);
-        tcp.connect(asio::ip::tcp::endpoint(asio::ip::make_address("127.0.0.1"), impl_->port), ec);
+        const asio::ip::tcp::endpoint ep(asio::ip::make_address("127.0.0.1"), impl_->port);
+        ec = run_one(ioc, [&](auto handler) { tcp.async_connect(ep, handler); });
         if (ec) return finish(outcome::connection_closed, ec);
-        impl_->stream->handshake(asio::ssl::stream_base::client, ec);
+        ec = run_one(ioc, [&](auto handler) { impl_->stream->async_handshake(asio::ssl::stream_base::client, handler); });
         if (ec) return finish(outcome::connection_closed, ec);
         ++handshakes_;
     }
@@ -80,11 +97,11 @@ attempt https_client::try_request(const std::string& method, const std::string& 
     req.prepare_payload();
     req.keep_alive(true);
     beast::get_lowest_layer(*impl_->stream).expires_after(timeout);
-    http::write(*impl_->stream, req, ec);
+    ec = run_one(ioc, [&](auto handler) { http::async_write(*impl_->stream, req, handler); });
     if (ec) return finish(outcome::connection_closed, ec);
     http::response_parser<http::string_body> parser;
     parser.body_limit(512 * 1024 * 1024);
-    http::read(*impl_->stream, impl_->buffer, parser, ec);
+    ec = run_one(ioc, [&](auto handler) { http::async_read(*impl_->stream, impl_->buffer, parser, handler); });
     if (ec == beast::error::timeout) return finish(outcome::timed_out, ec);
     if (ec == http::error::partial_message || (ec && parser.is_header_done())) return finish(outcome::partial_body, ec);
     if (ec) return finish(outcome::connection_closed, ec);

@@ -14,13 +14,37 @@
 #include <boost/json.hpp>
 
 #include <cstdlib>
+#include <filesystem>
 #include <ostream>
+#include <string_view>
+#include <system_error>
 
 #ifndef REFHOST_DEFAULT_PLUGINS_DIR
 #define REFHOST_DEFAULT_PLUGINS_DIR ""
 #endif
+#ifndef REFHOST_INSTALLED_PLUGINS_DIR
+#define REFHOST_INSTALLED_PLUGINS_DIR ""
+#endif
 
 namespace refhost::cli {
+namespace {
+
+// An installed host (<prefix>/bin/aggregator-host) scans <prefix>/lib/aggregator-host/plugins, found from its
+// own location so that the install prefix can move; a host run from its build tree scans the build's plugins/.
+std::filesystem::path default_plugin_directory() {
+    const std::string_view relative(REFHOST_INSTALLED_PLUGINS_DIR);
+    if (!relative.empty()) {
+        std::error_code ec;
+        const auto executable = std::filesystem::read_symlink("/proc/self/exe", ec);
+        if (!ec) {
+            auto installed = (executable.parent_path() / relative).lexically_normal();
+            if (std::filesystem::is_directory(installed, ec)) return installed;
+        }
+    }
+    return REFHOST_DEFAULT_PLUGINS_DIR;
+}
+
+} // namespace
 
 app::app(global_options options, std::istream& in, std::ostream& out, std::ostream& err)
     : options_(std::move(options)), in_(in), out_(out), err_(err) {}
@@ -75,9 +99,11 @@ std::vector<std::filesystem::path> app::plugin_directories(bool& default_used) c
     std::vector<std::filesystem::path> directories;
     default_used = false;
     for (const auto& directory : options_.plugin_directories) directories.emplace_back(directory);
-    if (directories.empty() && std::string_view(REFHOST_DEFAULT_PLUGINS_DIR).size() > 0) {
-        directories.emplace_back(REFHOST_DEFAULT_PLUGINS_DIR);
-        default_used = true;
+    if (directories.empty()) {
+        if (auto fallback = default_plugin_directory(); !fallback.empty()) {
+            directories.push_back(std::move(fallback));
+            default_used = true;
+        }
     }
     if (const char* env = std::getenv("AGGREGATOR_HOST_PLUGINS"); env != nullptr) {
         std::string_view list(env);

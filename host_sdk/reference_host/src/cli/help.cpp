@@ -24,12 +24,14 @@ const std::vector<command_help>& command_helps() {
         {"aggregators available", "aggregators available",
          "le menu des agrégateurs : plugins chargés et échecs de chargement",
          "the aggregator menu: loaded plugins and load failures",
-         "Cherche les plugins (*.plugin.json) dans les répertoires de plugins (--plugins DIR, sinon le\n"
-         "répertoire plugins/ de la compilation, plus AGGREGATOR_HOST_PLUGINS) et affiche leur nom, leur\n"
-         "version et leur identifiant, puis chaque échec de chargement avec son message.",
-         "Looks for plugins (*.plugin.json) in the plugin directories (--plugins DIR, else the build's\n"
-         "plugins/ directory, plus AGGREGATOR_HOST_PLUGINS) and shows their name, version and id, then\n"
-         "each load failure with its message."},
+         "Cherche les plugins (*.plugin.json) dans les répertoires de plugins (--plugins DIR, sinon\n"
+         "<préfixe>/lib/aggregator-host/plugins une fois installé, ou le répertoire plugins/ de la compilation,\n"
+         "plus AGGREGATOR_HOST_PLUGINS) et affiche leur nom, leur version et leur identifiant, puis chaque\n"
+         "échec de chargement avec son message.",
+         "Looks for plugins (*.plugin.json) in the plugin directories (--plugins DIR, else\n"
+         "<prefix>/lib/aggregator-host/plugins once installed, or the build's plugins/ directory, plus\n"
+         "AGGREGATOR_HOST_PLUGINS) and shows their name, version and id, then each load failure with its\n"
+         "message."},
         {"aggregators add",
          "aggregators add <provider-id> --instance ID [--form FILE.json | --set KEY=VALUE ...] [--password-stdin]\n"
          "                [--interval SECONDS] [--settings JSON] [--disabled]",

@@ -60,6 +60,24 @@ private:
     call_state& state_;
 };
 
+// Publishes the I/O in progress to abort_all() for the span of one operation, and withdraws it however the
+// operation ends (a dangling pointer there would be reached by a later cancel()).
+class in_progress {
+public:
+    in_progress(call_state& state, connection* current) : state_(state) { state_.current = current; }
+    in_progress(call_state& state, asio::steady_timer* timer) : state_(state) { state_.timer = timer; }
+    ~in_progress()
+    {
+        state_.current = nullptr;
+        state_.timer = nullptr;
+    }
+    in_progress(const in_progress&) = delete;
+    in_progress& operator=(const in_progress&) = delete;
+
+private:
+    call_state& state_;
+};
+
 // A connection taken from the pool; goes back (or is dropped) however the coroutine leaves.
 class lease {
 public:
@@ -182,7 +200,7 @@ asio::awaitable<std::vector<asio::ip::tcp::endpoint>> resolve(lane& owner, call_
     });
     state.resolver = &resolver;
     auto [ec, results] = co_await resolver.async_resolve(host, std::to_string(port), use_tuple);
-    state.resolver = nullptr;
+    state.resolver = nullptr; // nothing can throw between the two assignments
     guard.cancel();
     if (stop_requested(owner, state))
         throw cancelled_error();
@@ -205,13 +223,14 @@ asio::awaitable<std::unique_ptr<connection>> open_connection(lane& owner, call_s
 
     auto& tcp = beast::get_lowest_layer(conn->stream);
     context.connect_attempts.fetch_add(1, std::memory_order_relaxed);
-    state.current = conn.get();
-    tcp.expires_after(step_budget(state, context.config.timeouts.connect, "connecting"));
-    auto [connect_error, endpoint] = co_await tcp.async_connect(endpoints, use_tuple);
-    state.current = nullptr;
-    (void)endpoint;
-    if (connect_error)
-        throw io_failure(owner, state, connect_error, "connecting", false);
+    {
+        tcp.expires_after(step_budget(state, context.config.timeouts.connect, "connecting"));
+        const in_progress busy(state, conn.get());
+        auto [connect_error, endpoint] = co_await tcp.async_connect(endpoints, use_tuple);
+        (void)endpoint;
+        if (connect_error)
+            throw io_failure(owner, state, connect_error, "connecting", false);
+    }
     boost::system::error_code option_error;
     tcp.socket().set_option(asio::ip::tcp::no_delay(true), option_error);
 
@@ -223,12 +242,13 @@ asio::awaitable<std::unique_ptr<connection>> open_connection(lane& owner, call_s
     conn->stream.set_verify_mode(asio::ssl::verify_peer);
     conn->stream.set_verify_callback(verify_host_name(url.host));
 
-    state.current = conn.get();
-    tcp.expires_after(step_budget(state, context.config.timeouts.handshake, "TLS handshake"));
-    auto [handshake_error] = co_await conn->stream.async_handshake(asio::ssl::stream_base::client, use_tuple);
-    state.current = nullptr;
-    if (handshake_error)
-        throw handshake_failure(owner, state, *conn, handshake_error);
+    {
+        tcp.expires_after(step_budget(state, context.config.timeouts.handshake, "TLS handshake"));
+        const in_progress busy(state, conn.get());
+        auto [handshake_error] = co_await conn->stream.async_handshake(asio::ssl::stream_base::client, use_tuple);
+        if (handshake_error)
+            throw handshake_failure(owner, state, *conn, handshake_error);
+    }
     tcp.expires_never();
     context.tls_handshakes.fetch_add(1, std::memory_order_relaxed);
     if (context.logging())
@@ -262,9 +282,10 @@ asio::awaitable<lease> acquire(lane& owner, call_state& state, const https_url& 
         pool_waiter waiter;
         waiter.timer = &timer;
         pool.enqueue(&waiter);
-        state.timer = &timer;
-        co_await timer.async_wait(use_tuple);
-        state.timer = nullptr;
+        {
+            const in_progress waiting(state, &timer);
+            co_await timer.async_wait(use_tuple);
+        }
         if (!waiter.woken)
             pool.forget(&waiter);
         privileged = waiter.woken;
@@ -286,11 +307,14 @@ asio::awaitable<http_response> exchange(lane& owner, call_state& state, const ht
         const bool reused = conn->served > 0;
         auto& tcp = beast::get_lowest_layer(conn->stream);
 
-        state.current = &*conn;
         tcp.expires_after(step_budget(state, context.config.timeouts.write, "sending the request"));
-        auto [write_error, written] = co_await http::async_write(conn->stream, call.request, use_tuple);
-        state.current = nullptr;
-        (void)written;
+        beast::error_code write_error;
+        {
+            const in_progress busy(state, &*conn);
+            auto [error, written] = co_await http::async_write(conn->stream, call.request, use_tuple);
+            (void)written;
+            write_error = error;
+        }
         if (write_error) {
             conn.give_back(false);
             if (reused && stale_retries < 2 && stale_connection_error(write_error) && !stop_requested(owner, state))
@@ -301,11 +325,14 @@ asio::awaitable<http_response> exchange(lane& owner, call_state& state, const ht
 
         http::response_parser<http::string_body> parser;
         parser.body_limit(context.config.max_response_bytes);
-        state.current = &*conn;
         tcp.expires_after(step_budget(state, context.config.timeouts.read, "reading the answer"));
-        auto [read_error, read] = co_await http::async_read(conn->stream, conn->buffer, parser, use_tuple);
-        state.current = nullptr;
-        (void)read;
+        beast::error_code read_error;
+        {
+            const in_progress busy(state, &*conn);
+            auto [error, read] = co_await http::async_read(conn->stream, conn->buffer, parser, use_tuple);
+            (void)read;
+            read_error = error;
+        }
         if (read_error) {
             const bool got_some = parser.got_some();
             conn.give_back(false);
@@ -338,9 +365,10 @@ asio::awaitable<void> pause(lane& owner, call_state& state, milliseconds delay)
 {
     asio::steady_timer timer(owner.io());
     timer.expires_after(delay);
-    state.timer = &timer;
-    co_await timer.async_wait(use_tuple);
-    state.timer = nullptr;
+    {
+        const in_progress waiting(state, &timer);
+        co_await timer.async_wait(use_tuple);
+    }
     if (stop_requested(owner, state))
         throw cancelled_error();
 }

@@ -81,8 +81,7 @@ std::string fr_message(const diagnostic& d) {
                (d.record_type == "04" ? " : mouvement ignoré." : " : solde inconnu.");
     case diagnostic_code::invalid_date:
         return "Date " + quoted(d.value, fr) + " invalide (format JJMMAA attendu, jour réel du calendrier).";
-    case diagnostic_code::blank_date:
-        return std::string(field_label(d.field, fr)) + " à blanc.";
+    case diagnostic_code::blank_date: return "Champ « " + std::string(field_label(d.field, fr)) + " » à blanc.";
     case diagnostic_code::booking_date_replaced:
         return "Date de comptabilisation illisible : la date du relevé (" + d.value + ") est retenue.";
     case diagnostic_code::unbalanced_statement:
@@ -162,7 +161,7 @@ std::string en_message(const diagnostic& d) {
                (d.record_type == "04" ? ": movement skipped." : ": balance unknown.");
     case diagnostic_code::invalid_date:
         return "Invalid date " + quoted(d.value, en) + " (DDMMYY expected, a real calendar day).";
-    case diagnostic_code::blank_date: return std::string(field_label(d.field, en)) + " is blank.";
+    case diagnostic_code::blank_date: return "Field \"" + std::string(field_label(d.field, en)) + "\" is blank.";
     case diagnostic_code::booking_date_replaced:
         return "Unreadable booking date: the statement's date (" + d.value + ") is used.";
     case diagnostic_code::unbalanced_statement:

@@ -56,46 +56,55 @@ struct kept_record {
     }
 };
 
-/// Copies Size (<= 120) bytes into the arena and computes the masks. The arena's tail slack lets the
-/// 16-byte loads run to 128 bytes.
+/// Copies Size (16 <= Size <= 120) bytes into the arena and computes the masks in the same pass: each
+/// 16-byte block is loaded once from the source, stored to the copy and classified (the last block overlaps
+/// the one before when Size is not a multiple of 16, so nothing is read or written outside the bytes).
 template <std::size_t Size>
 inline kept_record keep_in_arena(text_arena& arena, const char* src) {
-    static_assert(Size <= 120);
+    static_assert(Size >= 16 && Size <= 120);
     char* copy = arena.reserve(Size);
-    std::memcpy(copy, src, Size);
     arena.commit(Size);
     std::uint64_t blank[2] = {0, 0};
     std::uint64_t odd[2] = {0, 0};
     std::uint64_t high[2] = {0, 0};
+    const auto add_bits = [](std::uint64_t* mask, std::size_t at, unsigned bits) {
+        const auto wide = static_cast<std::uint64_t>(bits);
+        if (at < 64) {
+            mask[0] |= wide << at;
+            if (at > 48) {
+                mask[1] |= wide >> (64 - at);
+            }
+        } else {
+            mask[1] |= wide << (at - 64);
+        }
+    };
 #if defined(__SSE2__)
     const __m128i space = _mm_set1_epi8(' ');
     const __m128i tab = _mm_set1_epi8('\t');
     const __m128i zero = _mm_setzero_si128();
-    constexpr std::size_t blocks = (Size + 15) / 16;
-    [&]<std::size_t... i>(std::index_sequence<i...>) {
-        const auto one = [&](std::size_t block) {
-            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(copy + 16 * block));
-            const __m128i is_odd = _mm_or_si128(_mm_cmpeq_epi8(v, zero), _mm_cmpeq_epi8(v, tab));
-            const __m128i is_blank = _mm_or_si128(_mm_cmpeq_epi8(v, space), is_odd);
-            const auto shift = static_cast<unsigned>(16 * (block % 4));
-            blank[block / 4] |= static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(is_blank))) << shift;
-            odd[block / 4] |= static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(is_odd))) << shift;
-            high[block / 4] |= static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(v))) << shift;
-        };
-        (one(i), ...);
-    }(std::make_index_sequence<blocks>{});
+    const auto block = [&](std::size_t at) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(src + at));
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(copy + at), v);
+        const __m128i is_odd = _mm_or_si128(_mm_cmpeq_epi8(v, zero), _mm_cmpeq_epi8(v, tab));
+        const __m128i is_blank = _mm_or_si128(_mm_cmpeq_epi8(v, space), is_odd);
+        add_bits(blank, at, static_cast<unsigned>(_mm_movemask_epi8(is_blank)));
+        add_bits(odd, at, static_cast<unsigned>(_mm_movemask_epi8(is_odd)));
+        add_bits(high, at, static_cast<unsigned>(_mm_movemask_epi8(v)));
+    };
+    [&]<std::size_t... i>(std::index_sequence<i...>) { (block(16 * i), ...); }(std::make_index_sequence<Size / 16>{});
+    if constexpr (Size % 16 != 0) {
+        block(Size - 16);
+    }
 #else
+    std::memcpy(copy, src, Size);
     for (std::size_t i = 0; i < Size; ++i) {
         const char c = copy[i];
-        if (c == ' ' || c == '\0' || c == '\t') {
-            blank[i / 64] |= std::uint64_t{1} << (i % 64);
-        }
-        if (c == '\0' || c == '\t') {
-            odd[i / 64] |= std::uint64_t{1} << (i % 64);
-        }
-        if (static_cast<unsigned char>(c) >= 0x80) {
-            high[i / 64] |= std::uint64_t{1} << (i % 64);
-        }
+        unsigned bit_blank = (c == ' ' || c == '\0' || c == '\t') ? 1U : 0U;
+        unsigned bit_odd = (c == '\0' || c == '\t') ? 1U : 0U;
+        unsigned bit_high = static_cast<unsigned char>(c) >= 0x80 ? 1U : 0U;
+        add_bits(blank, i, bit_blank);
+        add_bits(odd, i, bit_odd);
+        add_bits(high, i, bit_high);
     }
 #endif
     constexpr std::uint64_t valid_low = Size >= 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << Size) - 1;

@@ -140,6 +140,8 @@ struct parser::impl final : record_sink {
     occurrence_counter occurrences;
     identity_hasher hasher;
     std::vector<sha256_digest> digests;
+    movement scratch_movement;
+    complement scratch_complement;
     std::string account_key_buffer;
 
     // ---- diagnostics -------------------------------------------------------------------------------
@@ -434,7 +436,13 @@ struct parser::impl final : record_sink {
             report(diagnostic_code::invalid_date, r, f_value_date, raw_text(r, f_value_date));
         }
         const kept_record k = keep<record_size>(d);
-        movement& m = st.movements.emplace_back();
+        // A reused scratch movement whose every field is set below, then appended whole: a fresh one (or
+        // emplace_back) would be zeroed first, which GCC does with `rep stos`, slow for a struct this size.
+        movement& m = scratch_movement;
+        m.id = {};
+        m.occurrence = 1;
+        m.complements = {};
+        m.complement_count = 0;
         m.currency = currency;
         m.decimals = decimals;
         m.amount_minor = amount.minor;
@@ -453,6 +461,7 @@ struct parser::impl final : record_sink {
         m.offset = r.offset;
         m.record = r.index;
         m.first_complement = static_cast<std::uint32_t>(st.complement_storage().size());
+        st.movements.push_back(m);
         have_movement = true;
         skipping_complements = false;
     }
@@ -512,7 +521,14 @@ struct parser::impl final : record_sink {
         }
         check_account(r);
         const char* d = r.data;
-        complement& c = st.complement_storage().emplace_back();
+        complement& c = scratch_complement; // every field set below, appended whole (see on_movement)
+        c.qualifier = {};
+        c.text = {};
+        c.second = {};
+        c.raw = {};
+        c.amount.reset();
+        c.rate.reset();
+        c.fold = complement::fold_unknown;
         c.line = r.line;
         const char* reserved = d + f_complement_reserved.at();
         if (!(is_filler(reserved[0]) && is_filler(reserved[1]) && is_filler(reserved[2]) && is_filler(reserved[3]) &&
@@ -540,6 +556,7 @@ struct parser::impl final : record_sink {
                 break;
             }
         }
+        st.complement_storage().push_back(c);
         ++st.movements.back().complement_count;
     }
 

@@ -16,10 +16,10 @@ bool contains_ci(std::string_view text, std::string_view needle) {
     return it != text.end();
 }
 
-error_code classify(const Poco::Exception& error, std::string_view text) {
-    if (dynamic_cast<const Poco::Data::SQLite::DBLockedException*>(&error) != nullptr ||
-        dynamic_cast<const Poco::Data::SQLite::TableLockedException*>(&error) != nullptr ||
-        contains_ci(text, "database is locked") || contains_ci(text, "lock timeout") ||
+} // namespace
+
+error_code classify_database_message(std::string_view text) {
+    if (contains_ci(text, "database is locked") || contains_ci(text, "lock timeout") ||
         contains_ci(text, "deadlock detected")) {
         return error_code::busy;
     }
@@ -42,6 +42,16 @@ error_code classify(const Poco::Exception& error, std::string_view text) {
         }
     }
     return error_code::database;
+}
+
+namespace {
+
+error_code classify(const Poco::Exception& error, std::string_view text) {
+    if (dynamic_cast<const Poco::Data::SQLite::DBLockedException*>(&error) != nullptr ||
+        dynamic_cast<const Poco::Data::SQLite::TableLockedException*>(&error) != nullptr) {
+        return error_code::busy;
+    }
+    return classify_database_message(text);
 }
 
 } // namespace

@@ -11,6 +11,10 @@
 
 namespace jd::store::detail {
 
+// Classifies a database message: unique → conflict; check, foreign key, not null, encoding → invalid_argument;
+// locks → busy; the rest → database.
+[[nodiscard]] error_code classify_database_message(std::string_view text);
+
 // Classifies by exception type and by the database's message: constraint failures → conflict (unique) or
 // invalid_argument (check, foreign key, not null), locks → busy, the rest → database.
 [[noreturn]] void throw_from_poco(const Poco::Exception& error, std::string_view doing);

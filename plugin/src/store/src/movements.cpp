@@ -4,6 +4,7 @@
 #include "database_impl.hpp"
 #include "errors_from_poco.hpp"
 #include "router.hpp"
+#include "sqlite_statement.hpp"
 #include "sql_text.hpp"
 #include "store/database.hpp"
 #include "store/dossiers_and_ribs.hpp"
@@ -229,6 +230,10 @@ struct movement_repository::impl {
 
     std::optional<Poco::Data::Statement> piece_exists, routes, batch, by_identity, by_state, quarantine;
 
+    // SQLite: the per-row statements, compiled once (see sqlite_statement.hpp).
+    std::unique_ptr<detail::sqlite_statement> sqlite_insert;
+    std::unique_ptr<detail::sqlite_statement> sqlite_deliver;
+
     template <typename Bind>
     Poco::Data::Statement& statement(std::optional<Poco::Data::Statement>& slot, const std::string& sql, Bind bind) {
         if (!slot) {
@@ -238,9 +243,12 @@ struct movement_repository::impl {
         return *slot;
     }
 
-    // Inserts the movements at `indexes` (all of one state) through the bulk statement; returns how many were new.
+    // Inserts the movements at `indexes` (all of one state); returns how many were new.
     std::int64_t insert_rows(const std::vector<movement>& movements, const std::vector<std::size_t>& indexes,
                              const std::vector<detail::route_decision>& decisions) {
+        if (db.kind == backend::sqlite) {
+            return insert_rows_sqlite(movements, indexes, decisions);
+        }
         std::int64_t inserted = 0;
         std::size_t filled = 0;
         for (const auto index : indexes) {
@@ -278,6 +286,68 @@ struct movement_repository::impl {
         }
         inserted += static_cast<std::int64_t>(insert.flush(filled));
         return inserted;
+    }
+
+    std::int64_t insert_rows_sqlite(const std::vector<movement>& movements, const std::vector<std::size_t>& indexes,
+                                    const std::vector<detail::route_decision>& decisions) {
+        if (!sqlite_insert) {
+            sqlite_insert = std::make_unique<detail::sqlite_statement>(db, insert_sql(1));
+        }
+        auto& st = *sqlite_insert;
+        st.bind(1, std::string_view(instance_id));
+        st.bind(2, static_cast<std::int64_t>(stored_at));
+        std::int64_t inserted = 0;
+        for (const auto index : indexes) {
+            const auto& m = movements[index];
+            const auto& decision = decisions[index];
+            st.bind(3, m.identity);
+            st.bind(4, m.rib_key);
+            st.bind(5, m.currency);
+            st.bind(6, static_cast<std::int64_t>(m.decimals));
+            st.bind(7, m.booking_date);
+            st.bind(8, m.value_date);
+            st.bind(9, m.amount_minor);
+            st.bind(10, m.label);
+            st.bind(11, m.details);
+            st.bind(12, m.reference);
+            st.bind(13, m.operation_code);
+            st.bind(14, m.entry_number);
+            st.bind(15, m.piece_numero);
+            if (decision.deliverable) {
+                st.bind(16, std::string_view("pending"));
+                st.bind_null(17);
+                st.bind(18, decision.route.company_id);
+                st.bind(19, decision.route.bank_account_id);
+            } else {
+                st.bind(16, std::string_view("quarantined"));
+                st.bind(17, to_string(decision.reason));
+                st.bind_null(18);
+                st.bind_null(19);
+            }
+            inserted += st.run("storing movements");
+        }
+        return inserted;
+    }
+
+    std::int64_t mark_delivered_sqlite(const std::vector<delivery_ack>& acks) {
+        if (!sqlite_deliver) {
+            sqlite_deliver = std::make_unique<detail::sqlite_statement>(
+                db, "UPDATE movement SET state = 'delivered', acknowledged_at = $2, outcome = $5"
+                    " WHERE movement_id = $6 AND instance_id = $1 AND state = 'pending' AND company_id = $3"
+                    " AND bank_account_id = $4");
+        }
+        auto& st = *sqlite_deliver;
+        st.bind(1, std::string_view(instance_id));
+        st.bind(2, static_cast<std::int64_t>(acknowledged_at));
+        st.bind(3, static_cast<std::int64_t>(route_company));
+        st.bind(4, static_cast<std::int64_t>(route_account));
+        std::int64_t marked = 0;
+        for (const auto& ack : acks) {
+            st.bind(5, to_string(ack.outcome));
+            st.bind(6, ack.movement_id);
+            marked += st.run("recording deliveries");
+        }
+        return marked;
     }
 
     void require_pieces(const std::vector<movement>& movements) {
@@ -415,6 +485,9 @@ std::int64_t movement_repository::mark_delivered(const delivery_route& route, co
         s.route_company = route.company_id;
         s.route_account = route.bank_account_id;
         s.acknowledged_at = acknowledged_at;
+        if (s.db.kind == backend::sqlite) {
+            return s.mark_delivered_sqlite(acks);
+        }
         std::int64_t total = 0;
         for (auto* bulk : {&s.deliver_stored, &s.deliver_already}) {
             const auto wanted = bulk == &s.deliver_stored ? delivery_outcome::stored : delivery_outcome::already_stored;
