@@ -1,15 +1,34 @@
 #pragma once
 // Helpers for the statement tests: sample files, record building, line-ending variants.
 
+#include "jd/statement/amount.hpp"
 #include "jd/statement/parse.hpp"
+#include "jd/statement/qualifier.hpp"
 
 #include <cstdint>
 #include <fstream>
+#include <ostream>
 #include <iterator>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
+
+namespace jd::statement {
+
+// Printers so that Boost.Test can show the values of failed checks.
+inline std::ostream& operator<<(std::ostream& o, severity v) { return o << severity_name(v); }
+inline std::ostream& operator<<(std::ostream& o, diagnostic_code v) { return o << code_name(v); }
+inline std::ostream& operator<<(std::ostream& o, record_field v) { return o << field_name(v); }
+inline std::ostream& operator<<(std::ostream& o, file_format v) { return o << format_name(v); }
+inline std::ostream& operator<<(std::ostream& o, qualifier_kind v) { return o << kind_name(v); }
+inline std::ostream& operator<<(std::ostream& o, amount_status v) { return o << "amount_status(" << static_cast<int>(v) << ")"; }
+inline std::ostream& operator<<(std::ostream& o, date_status v) { return o << "date_status(" << static_cast<int>(v) << ")"; }
+inline std::ostream& operator<<(std::ostream& o, chain_status v) { return o << "chain_status(" << static_cast<int>(v) << ")"; }
+inline std::ostream& operator<<(std::ostream& o, zone_layout v) { return o << "zone_layout(" << static_cast<int>(v) << ")"; }
+inline std::ostream& operator<<(std::ostream& o, language v) { return o << (v == language::fr ? "fr" : "en"); }
+
+} // namespace jd::statement
 
 namespace jd::statement::test {
 

@@ -71,7 +71,7 @@ BOOST_AUTO_TEST_CASE(report_json_has_the_contract_members_and_reads_back) {
     BOOST_TEST(back.movements.delivered == 90);
     BOOST_TEST(back.recovery_needed);
     BOOST_TEST(back.last_recovery_at.value_or(0) == 1767225000000);
-    BOOST_TEST(back.state == health_state::piece_illisible);
+    BOOST_TEST((back.state == health_state::piece_illisible));
     BOOST_TEST(back.errors.at("network") == 2);
 
     report.outcome = jd::sync::run_outcome::already_running;
@@ -274,8 +274,8 @@ BOOST_AUTO_TEST_CASE(trigger_input_is_read_strictly) {
                 jd::sync::trigger::scheduler));
     BOOST_TEST((jd::sync::parse_trigger(json::object{}, scheduler) == jd::sync::trigger::scheduler));
     BOOST_TEST((jd::sync::parse_trigger(json::object{}, admin) == jd::sync::trigger::manual));
-    BOOST_CHECK_THROW(jd::sync::parse_trigger(json::object{{"trigger", 3}}, admin), host_sdk::error);
-    BOOST_CHECK_THROW(jd::sync::parse_trigger(json::array{}, admin), host_sdk::error);
+    BOOST_CHECK_THROW((void)jd::sync::parse_trigger(json::object{{"trigger", 3}}, admin), host_sdk::error);
+    BOOST_CHECK_THROW((void)jd::sync::parse_trigger(json::array{}, admin), host_sdk::error);
 }
 
 BOOST_AUTO_TEST_CASE(messages_speak_french_by_default_and_english_on_request) {
