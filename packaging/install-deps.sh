@@ -4,7 +4,7 @@ set -euo pipefail
 what="${1:-build}"
 build_pkgs=(build-essential cmake ninja-build pkg-config git ca-certificates
             libboost1.81-all-dev libboost-json1.81-dev libboost-url1.81-dev
-            libpoco-dev libpq-dev libssl-dev zlib1g-dev openssl)
+            libpoco-dev libpq-dev libssl-dev zlib1g-dev openssl jq)
 test_pkgs=(postgresql clang libclang-rt-14-dev lintian dpkg-dev file)
 pkgs=("${build_pkgs[@]}")
 [ "$what" = test ] && pkgs+=("${test_pkgs[@]}")

@@ -39,14 +39,18 @@ std::string form_error(const json::object& input, const std::string& locale = "f
 
 BOOST_AUTO_TEST_SUITE(rib)
 
-BOOST_AUTO_TEST_CASE(the_contract_example_gives_its_iban_and_key) {
-    // operations.md: "30004 00001 00012345678 97", IBAN FR7630004000010001234567897.
-    const auto key = make_rib_key("30004", "00001", "00012345678");
+BOOST_AUTO_TEST_CASE(a_published_rib_gives_its_key_and_iban) {
+    // La Banque Postale's published example: RIB 20041 01005 0500013M026 06, IBAN FR14 2004 1010 0505 0001 3M02 606
+    // (a letter in the account number).
+    const auto key = make_rib_key("20041", "01005", "0500013M026");
     BOOST_REQUIRE(key.has_value());
-    BOOST_TEST(*key == "300040000100012345678");
-    BOOST_TEST(rib_check_key(*key) == "97");
-    BOOST_TEST(rib_display(*key) == "30004 00001 00012345678 97");
-    BOOST_TEST(french_iban(*key) == "FR7630004000010001234567897");
+    BOOST_TEST(*key == "20041010050500013M026");
+    BOOST_TEST(rib_check_key(*key) == "06");
+    BOOST_TEST(rib_display(*key) == "20041 01005 0500013M026 06");
+    BOOST_TEST(french_iban(*key) == "FR1420041010050500013M02606");
+    // The operations contract's illustration uses a made-up key (97); the real one of that RIB is 30.
+    BOOST_TEST(rib_check_key("300040000100012345678") == "30");
+    BOOST_TEST(french_iban("300040000100012345678", "97").starts_with("FR"));
 }
 
 BOOST_AUTO_TEST_CASE(letters_in_the_account_number_follow_the_banks_table) {
@@ -149,10 +153,10 @@ BOOST_AUTO_TEST_SUITE(storage)
 
 BOOST_AUTO_TEST_CASE(settings_choose_the_backend) {
     using jd::instance::read_storage_settings;
-    BOOST_TEST(read_storage_settings({}).backend == jd::store::backend::sqlite);
+    BOOST_TEST(jd::store::to_string(read_storage_settings({}).backend) == "sqlite");
     BOOST_TEST(read_storage_settings({}).sqlite_file == "jedeclare.sqlite");
     const auto pg = read_storage_settings(json::parse(R"({"storage":{"backend":"postgresql","connection":"host=127.0.0.1 dbname=jd","password_secret":"pg/password"}})").as_object());
-    BOOST_TEST(pg.backend == jd::store::backend::postgresql);
+    BOOST_TEST(jd::store::to_string(pg.backend) == "postgresql");
     BOOST_TEST(pg.connection == "host=127.0.0.1 dbname=jd");
     BOOST_TEST(pg.password_secret == "pg/password");
     BOOST_CHECK_THROW((void)read_storage_settings(json::parse(R"({"storage":{"backend":"mysql"}})").as_object()),

@@ -73,6 +73,7 @@ BOOST_AUTO_TEST_CASE(progress_lines_are_readable_and_throttled_off_a_terminal) {
         display.update("sync:a", "download", 3, 10);
         display.update("sync:a", "deliver", 1, 0);   // a new phase is always printed
         display.update("sync:a", "deliver", 10, 10); // the end of a phase too
+        display.update("sync:a", "deliver", 10, 10); // but not the same line twice
         display.finish();
     }
     std::fclose(out);

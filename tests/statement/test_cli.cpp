@@ -94,10 +94,10 @@ BOOST_AUTO_TEST_CASE(classic_sample_as_json) {
     BOOST_TEST(m.at("entry_number").as_string() == "0000000");
     BOOST_TEST(m.at("id").as_string().size() == 34U);
     const json::array& details = m.at("details").as_array();
-    BOOST_REQUIRE_EQUAL(details.size(), 6U);
-    BOOST_TEST(details[4].at("qualifier").as_string() == "IBE");
-    BOOST_TEST(details[4].at("text").as_string() == "FR07ZZZ591778");
-    BOOST_TEST(details[4].at("second").as_string() == "IDENTIFIANT CREANCIER SEPA");
+    BOOST_REQUIRE_EQUAL(details.size(), 5U);
+    BOOST_TEST(details[3].at("qualifier").as_string() == "IBE");
+    BOOST_TEST(details[3].at("text").as_string() == "FR07ZZZ591778");
+    BOOST_TEST(details[3].at("second").as_string() == "IDENTIFIANT CREANCIER SEPA");
     BOOST_TEST(doc.at("diagnostics").as_array().empty());
 }
 

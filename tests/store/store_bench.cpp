@@ -1,6 +1,6 @@
 // store-bench: how fast the store takes and delivers movements, as a sync would drive it.
 //
-//   store-bench [--rows N] [--batch N] [--deliver-batch N] [--rows-per-statement N]
+//   store-bench [--rows N] [--batch N] [--deliver-batch N] [--rows-per-statement N] [--cache-kib N]
 //               [--backend sqlite|postgresql|all] [--dir PATH]
 //
 // Phases (each timed alone; generating the movements is not timed):
@@ -37,6 +37,7 @@ struct options {
     std::int64_t batch = 5000;
     std::size_t deliver_batch = 1000;
     std::size_t rows_per_statement = 0; // 0 = the store's default for the backend
+    std::int64_t cache_kib = 0;         // 0 = the store's default
     std::string backend = "all";
     std::filesystem::path dir;
 };
@@ -60,12 +61,14 @@ std::string rib_of(int n) {
     return key;
 }
 
-// A stable-looking identity (the statement engine's is a hash-like string of similar length).
+// Like the statement engine's identities: 32 hex characters of a hash, a dash, the occurrence number.
 std::string identity_of(std::int64_t n) {
-    std::uint64_t x = static_cast<std::uint64_t>(n) * 0x9E3779B97F4A7C15ULL;
-    x ^= x >> 31U;
+    std::uint64_t a = static_cast<std::uint64_t>(n) * 0x9E3779B97F4A7C15ULL;
+    a ^= a >> 31U;
+    std::uint64_t b = a * 0xBF58476D1CE4E5B9ULL;
+    b ^= b >> 27U;
     char text[64];
-    std::snprintf(text, sizeof text, "cfonb:%016" PRIx64 ":%" PRId64, x, n);
+    std::snprintf(text, sizeof text, "%016" PRIx64 "%016" PRIx64 "-1", a, b);
     return text;
 }
 
@@ -228,14 +231,16 @@ int main(int argc, char** argv) {
             opt.deliver_batch = static_cast<std::size_t>(std::atoll(argv[++i]));
         } else if (arg == "--rows-per-statement" && has_value) {
             opt.rows_per_statement = static_cast<std::size_t>(std::atoll(argv[++i]));
+        } else if (arg == "--cache-kib" && has_value) {
+            opt.cache_kib = std::atoll(argv[++i]);
         } else if (arg == "--backend" && has_value) {
             opt.backend = argv[++i];
         } else if (arg == "--dir" && has_value) {
             opt.dir = argv[++i];
         } else {
             std::fprintf(stderr,
-                         "usage: store-bench [--rows N] [--batch N] [--deliver-batch N] [--rows-per-statement N] "
-                         "[--backend sqlite|postgresql|all] [--dir PATH]\n");
+                         "usage: store-bench [--rows N] [--batch N] [--deliver-batch N] [--rows-per-statement N]\n"
+                         "                   [--cache-kib N] [--backend sqlite|postgresql|all] [--dir PATH]\n");
             return 2;
         }
     }
@@ -255,6 +260,9 @@ int main(int argc, char** argv) {
                 sqlite_settings settings;
                 settings.data_directory = dir;
                 settings.rows_per_statement = opt.rows_per_statement;
+                if (opt.cache_kib > 0) {
+                    settings.cache_kib = opt.cache_kib;
+                }
                 auto db = database::open_sqlite(settings);
                 run(*db, opt, "SQLite");
             }

@@ -40,6 +40,7 @@ void progress_display::update(std::string_view operation_id, std::string_view ph
             line_open_ = true;
             return;
         }
+        if (line == last_line_) return; // the same figures again add nothing to a log
         const std::string key = std::string(operation_id) + "/" + std::string(phase);
         const auto now = clock_.now_ms();
         const bool phase_changed = key != last_key_;
@@ -48,6 +49,7 @@ void progress_display::update(std::string_view operation_id, std::string_view ph
             std::fprintf(out_, "%s\n", line.c_str());
             std::fflush(out_);
             last_key_ = key;
+            last_line_ = line;
             last_print_ms_ = now;
         }
     } catch (...) {
@@ -63,6 +65,7 @@ void progress_display::finish() noexcept {
     line_open_ = false;
     last_width_ = 0;
     last_key_.clear();
+    last_line_.clear();
 }
 
 void progress_display::set_enabled(bool enabled) noexcept {

@@ -1,7 +1,8 @@
 -- 001 admin_memory: what the admin flow remembers, per aggregator instance (one JeDéclare compte de flux).
 -- Every row carries instance_id: several instances may share one database.
 -- Integers are BIGINT (64-bit on both engines); times are milliseconds since the epoch (UTC); calendar dates
--- are 'YYYY-MM-DD' text.
+-- are 'YYYY-MM-DD' text. CHECKs list allowed values with OR, not IN: SQLite builds a temporary index for an
+-- IN list on every row it checks.
 
 -- How the instance reaches JeDéclare. The password is not here: password_ref is the key name under which the
 -- host's secret store keeps it.
@@ -39,7 +40,7 @@ CREATE TABLE remote_rib (
     dossier_id    TEXT NULL,
     iban          TEXT NOT NULL DEFAULT '',
     label         TEXT NOT NULL DEFAULT '',
-    source        TEXT NOT NULL CHECK (source IN ('gestion', 'statement')),
+    source        TEXT NOT NULL CHECK (source = 'gestion' OR source = 'statement'),
     first_seen_at BIGINT NOT NULL,
     last_seen_at  BIGINT NOT NULL,
     PRIMARY KEY (instance_id, rib_key)
@@ -51,7 +52,7 @@ CREATE TABLE company_link (
     instance_id TEXT NOT NULL,
     dossier_id  TEXT NOT NULL,
     company_id  BIGINT NOT NULL,
-    kind        TEXT NOT NULL CHECK (kind IN ('exact', 'confirmed')),
+    kind        TEXT NOT NULL CHECK (kind = 'exact' OR kind = 'confirmed'),
     linked_by   TEXT NOT NULL,
     linked_at   BIGINT NOT NULL,
     PRIMARY KEY (instance_id, dossier_id),
@@ -62,7 +63,7 @@ CREATE TABLE company_link (
 CREATE TABLE company_activation (
     instance_id  TEXT NOT NULL,
     company_id   BIGINT NOT NULL,
-    active       BIGINT NOT NULL CHECK (active IN (0, 1)),
+    active       BIGINT NOT NULL CHECK (active = 0 OR active = 1),
     deliver_from TEXT NULL,
     changed_by   TEXT NOT NULL,
     changed_at   BIGINT NOT NULL,

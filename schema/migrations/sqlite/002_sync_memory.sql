@@ -9,7 +9,7 @@ CREATE TABLE raw_piece (
     size_bytes    BIGINT NOT NULL CHECK (size_bytes >= 0),
     content       BLOB NOT NULL,
     downloaded_at BIGINT NOT NULL,
-    parse_state   TEXT NOT NULL CHECK (parse_state IN ('pending', 'parsed', 'failed')),
+    parse_state   TEXT NOT NULL CHECK (parse_state = 'pending' OR parse_state = 'parsed' OR parse_state = 'failed'),
     parse_error   TEXT NOT NULL DEFAULT '',
     parsed_at     BIGINT NULL,
     attempts      BIGINT NOT NULL DEFAULT 0,
@@ -42,13 +42,14 @@ CREATE TABLE movement (
     entry_number      TEXT NOT NULL,
     piece_numero      TEXT NOT NULL,
     stored_at         BIGINT NOT NULL,
-    state             TEXT NOT NULL CHECK (state IN ('pending', 'quarantined', 'delivered')),
+    state             TEXT NOT NULL CHECK (state = 'pending' OR state = 'quarantined' OR state = 'delivered'),
     quarantine_reason TEXT NULL
-        CHECK (quarantine_reason IN ('no_bank_link', 'company_inactive', 'before_deliver_from')),
+        CHECK (quarantine_reason = 'no_bank_link' OR quarantine_reason = 'company_inactive'
+               OR quarantine_reason = 'before_deliver_from'),
     company_id        BIGINT NULL,
     bank_account_id   BIGINT NULL,
     acknowledged_at   BIGINT NULL,
-    outcome           TEXT NULL CHECK (outcome IN ('stored', 'already_stored')),
+    outcome           TEXT NULL CHECK (outcome = 'stored' OR outcome = 'already_stored'),
     CONSTRAINT movement_identity_once UNIQUE (instance_id, identity),
     CONSTRAINT movement_piece FOREIGN KEY (instance_id, piece_numero) REFERENCES raw_piece (instance_id, numero),
     CONSTRAINT movement_pending_has_route
@@ -61,15 +62,17 @@ CREATE TABLE movement (
 -- Delivery: the next batch of a route, in booking order. Only pending rows are indexed.
 CREATE INDEX movement_pending_by_route
     ON movement (instance_id, company_id, bank_account_id, booking_date, movement_id) WHERE state = 'pending';
--- Re-routing after a link or activation change: the open movements of a RIB.
-CREATE INDEX movement_open_by_rib ON movement (instance_id, rib_key, booking_date) WHERE state <> 'delivered';
+-- Re-routing after a link or activation change: the quarantined movements of a RIB (pending ones are found
+-- through movement_pending_by_route; delivered ones are never indexed again).
+CREATE INDEX movement_quarantined_by_rib
+    ON movement (instance_id, rib_key, booking_date) WHERE state = 'quarantined';
 
 -- Findings of the statement engine per piece (balance warnings…).
 CREATE TABLE piece_diagnostic (
     diagnostic_id  INTEGER PRIMARY KEY,
     instance_id    TEXT NOT NULL,
     numero         TEXT NOT NULL,
-    severity       TEXT NOT NULL CHECK (severity IN ('warning', 'error')),
+    severity       TEXT NOT NULL CHECK (severity = 'warning' OR severity = 'error'),
     code           TEXT NOT NULL,
     rib_key        TEXT NOT NULL DEFAULT '',
     statement_date TEXT NOT NULL DEFAULT '',
@@ -85,9 +88,9 @@ CREATE INDEX piece_diagnostic_by_instance ON piece_diagnostic (instance_id, diag
 -- Admin-visible state of the instance and of each company.
 CREATE TABLE instance_state (
     instance_id     TEXT PRIMARY KEY,
-    state           TEXT NOT NULL CHECK (state IN ('ok', 'non_configure', 'identifiants_refuses',
-                    'procedure_non_souscrite', 'compte_inconnu', 'erreur_reseau', 'erreur_certificat',
-                    'piece_illisible')),
+    state           TEXT NOT NULL CHECK (state = 'ok' OR state = 'non_configure' OR state = 'identifiants_refuses'
+                    OR state = 'procedure_non_souscrite' OR state = 'compte_inconnu' OR state = 'erreur_reseau'
+                    OR state = 'erreur_certificat' OR state = 'piece_illisible'),
     message         TEXT NOT NULL,
     last_success_at BIGINT NULL,
     last_run_at     BIGINT NULL,
@@ -96,9 +99,9 @@ CREATE TABLE instance_state (
 CREATE TABLE company_state (
     instance_id     TEXT NOT NULL,
     company_id      BIGINT NOT NULL,
-    state           TEXT NOT NULL CHECK (state IN ('ok', 'non_configure', 'identifiants_refuses',
-                    'procedure_non_souscrite', 'compte_inconnu', 'erreur_reseau', 'erreur_certificat',
-                    'piece_illisible')),
+    state           TEXT NOT NULL CHECK (state = 'ok' OR state = 'non_configure' OR state = 'identifiants_refuses'
+                    OR state = 'procedure_non_souscrite' OR state = 'compte_inconnu' OR state = 'erreur_reseau'
+                    OR state = 'erreur_certificat' OR state = 'piece_illisible'),
     message         TEXT NOT NULL,
     last_success_at BIGINT NULL,
     last_run_at     BIGINT NULL,
@@ -110,7 +113,7 @@ CREATE TABLE company_state (
 CREATE TABLE sync_run (
     run_id       INTEGER PRIMARY KEY,
     instance_id  TEXT NOT NULL,
-    run_trigger  TEXT NOT NULL CHECK (run_trigger IN ('scheduler', 'manual')),
+    run_trigger  TEXT NOT NULL CHECK (run_trigger = 'scheduler' OR run_trigger = 'manual'),
     triggered_by TEXT NOT NULL,
     started_at   BIGINT NOT NULL,
     finished_at  BIGINT NULL,

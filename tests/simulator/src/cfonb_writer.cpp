@@ -53,23 +53,42 @@ void cfonb_writer::end_record() { out_.append(separator_); }
 
 void cfonb_writer::balance(char record_kind, const cfonb_account& acct, date day, std::int64_t amount,
                            std::string_view note, std::string_view tail) {
+    char d[6];
+    day.write_ddmmyy(d);
+    balance(record_kind, acct, d, amount, note, tail);
+}
+
+void cfonb_writer::movement(const cfonb_account& acct, date booking, const cfonb_movement& m) {
+    char b[6];
+    booking.write_ddmmyy(b);
+    char values[3][6];
+    for (int k = 0; k < 3; ++k) booking.plus_days(k - 1).write_ddmmyy(values[k]);
+    if (m.value_offset >= -1 && m.value_offset <= 1) return movement(acct, b, values, m);
+    cfonb_movement copy = m;
+    copy.value_offset = 0;
+    movement(acct, b, values, copy);
+}
+
+void cfonb_writer::balance(char record_kind, const cfonb_account& acct, const char* ddmmyy, std::int64_t amount,
+                           std::string_view note, std::string_view tail) {
     char* rec = begin_record();
     const char code[2] = {'0', record_kind};
     put_header(rec, code, acct);
-    day.write_ddmmyy(rec + 34);
+    std::memcpy(rec + 34, ddmmyy, 6);
     put(rec, 41, note, 50);
     write_overpunch(rec + 90, amount);
     put(rec, 105, tail, 16);
     end_record();
 }
 
-void cfonb_writer::movement(const cfonb_account& acct, date booking, const cfonb_movement& m) {
+void cfonb_writer::movement(const cfonb_account& acct, const char* booking, const char (*value_dates)[6],
+                            const cfonb_movement& m) {
     char* rec = begin_record();
     put_header(rec, "04", acct);
     put(rec, 8, m.internal_code);
     put(rec, 33, m.operation_code);
-    booking.write_ddmmyy(rec + 34);
-    booking.plus_days(m.value_offset).write_ddmmyy(rec + 42);
+    std::memcpy(rec + 34, booking, 6);
+    std::memcpy(rec + 42, value_dates[m.value_offset + 1], 6);
     put(rec, 49, m.label);
     put(rec, 82, m.entry_number);
     write_overpunch(rec + 90, m.amount);
@@ -82,7 +101,7 @@ void cfonb_writer::movement(const cfonb_account& acct, date booking, const cfonb
         put_header(r5, "05", acct);
         put(r5, 8, m.internal_code);
         put(r5, 33, m.operation_code);
-        booking.write_ddmmyy(r5 + 34);
+        std::memcpy(r5 + 34, booking, 6);
         put(r5, 46, c.qualifier);
         put(r5, 49, c.text);
         end_record();

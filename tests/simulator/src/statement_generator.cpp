@@ -31,10 +31,9 @@ class field_builder {
         }
         return add(std::string_view(buf, static_cast<std::size_t>(width)));
     }
-    field_builder& ddmm(date d) {
-        char buf[6];
-        d.write_ddmmyy(buf);
-        add(std::string_view(buf, 2)).add("/").add(std::string_view(buf + 2, 2));
+    // "JJ/MM" from a JJMMAA text.
+    field_builder& ddmm(const char* ddmmyy) {
+        add(std::string_view(ddmmyy, 2)).add("/").add(std::string_view(ddmmyy + 2, 2));
         return *this;
     }
 
@@ -131,6 +130,18 @@ std::vector<date> business_days_ending(date last, int count) {
 
 statement_generator::statement_generator(std::uint64_t seed, const firm& f, std::vector<date> days)
     : seed_(seed), firm_(f), days_(std::move(days)) {
+    for (const date d : days_) {
+        day_texts t{};
+        d.write_ddmmyy(t.today);
+        d.previous_business_day().write_ddmmyy(t.before);
+        for (int k = 0; k < 3; ++k) {
+            d.plus_days(k - 1).write_ddmmyy(t.value[k]);
+            d.plus_days(-k).write_ddmmyy(t.recent[k]);
+        }
+        d.plus_days(-30).write_ddmmyy(t.month_before);
+        t.year = d.year();
+        day_texts_.push_back(t);
+    }
     for (std::size_t i = 0; i < f.dossiers.size() && i < 400; ++i) clients_.push_back(to_latin1(upper_fr(f.dossiers[i].rs)));
     for (std::size_t i = 0; clients_.size() < 40; ++i) clients_.push_back(to_latin1(upper_fr(make_company_name(seed ^ 0xC11E, i).render())));
     for (const auto& m : merchant_names()) merchants_.push_back(to_latin1(m));
@@ -185,13 +196,18 @@ int statement_generator::movement_count(std::uint32_t rib, int day) const {
 }
 
 void statement_generator::movements(std::uint32_t rib, int day, std::vector<cfonb_movement>& out) const {
-    out.clear();
     const int n = movement_count(rib, day);
-    if (n == 0) return;
+    if (n == 0) {
+        out.clear();
+        return;
+    }
     const rib_account& acct = firm_.ribs[rib];
-    const date booking = days_[static_cast<std::size_t>(day)];
     rng r = rng_for(seed_, stream::statement, rib, static_cast<std::uint64_t>(day));
+    // Every field of a movement is written below, so the reused elements need no reset.
     out.resize(static_cast<std::size_t>(n));
+    const day_texts& texts = day_texts_[static_cast<std::size_t>(day)];
+    const auto& recent = texts.recent;
+    const char* month_before = texts.month_before;
     std::int64_t sum = 0;
     const std::int64_t diff = closing(rib, day) - opening(rib, day);
 
@@ -238,7 +254,7 @@ void statement_generator::movements(std::uint32_t rib, int day, std::vector<cfon
         switch (k->k) {
             case kind::card: {
                 const std::string& who = r.pick(merchants_);
-                label.add("CB ").add(std::string_view(who).substr(0, 20)).add(" ").ddmm(booking.plus_days(-static_cast<int>(r.below(3))));
+                label.add("CB ").add(std::string_view(who).substr(0, 20)).add(" ").ddmm(recent[r.below(3)]);
                 break;
             }
             case kind::card_refund:
@@ -259,7 +275,7 @@ void statement_generator::movements(std::uint32_t rib, int day, std::vector<cfon
                 label.add("VIR SEPA RECU /DE ").add(who);
                 complement(m, "NPY", who);
                 std::array<char, 70> lcc{};
-                field_builder(lcc).add("FACTURE F").digits(static_cast<std::uint64_t>(booking.year()), 4).add("-").digits(r.below(100000), 5);
+                field_builder(lcc).add("FACTURE F").digits(static_cast<std::uint64_t>(texts.year), 4).add("-").digits(r.below(100000), 5);
                 complement(m, "LCC", std::string_view(lcc.data(), 20));
                 if (r.chance(0.5)) {
                     std::array<char, 35> e2e{};
@@ -288,13 +304,13 @@ void statement_generator::movements(std::uint32_t rib, int day, std::vector<cfon
                 label.add("REMISE CHEQUES ").digits(r.below(100000), 5).add(" ").digits(static_cast<std::uint64_t>(r.between(1, 12)), 2).add(" CHQ");
                 break;
             case kind::cash:
-                label.add("RETRAIT DAB ").ddmm(booking).add(" ").add(town(r));
+                label.add("RETRAIT DAB ").ddmm(recent[0]).add(" ").add(town(r));
                 break;
             case kind::fee:
                 label.add(fee_label(r));
                 break;
             case kind::interest:
-                label.add("INTERETS DEBITEURS ").ddmm(booking.plus_days(-30)).add(" AU ").ddmm(booking);
+                label.add("INTERETS DEBITEURS ").ddmm(month_before).add(" AU ").ddmm(recent[0]);
                 break;
         }
     }
@@ -304,8 +320,7 @@ void statement_generator::write_statement(cfonb_writer& w, std::uint32_t rib, in
                                           std::vector<cfonb_movement>& scratch) const {
     const rib_account& acct = firm_.ribs[rib];
     const delivery_group& g = firm_.groups[acct.group];
-    const date today = days_[static_cast<std::size_t>(day)];
-    const date before = today.previous_business_day();
+    const day_texts& texts = day_texts_[static_cast<std::size_t>(day)];
     movements(rib, day, scratch);
     const bool banner = scratch.empty() && g.quiet_day_banner;
     constexpr std::string_view no_movement = "** PAS DE MOUVEMENT CE JOUR **";
@@ -313,13 +328,13 @@ void statement_generator::write_statement(cfonb_writer& w, std::uint32_t rib, in
     char tail[16];
     std::memset(tail, ' ', sizeof tail);
     if (g.period_in_tail) {
-        before.write_ddmmyy(tail);
-        today.write_ddmmyy(tail + 6);
+        std::memcpy(tail, texts.before, 6);
+        std::memcpy(tail + 6, texts.today, 6);
     }
-    w.balance('1', acct.cfonb, before, opening(rib, day), banner ? no_movement : std::string_view{},
+    w.balance('1', acct.cfonb, texts.before, opening(rib, day), banner ? no_movement : std::string_view{},
               std::string_view(tail, sizeof tail));
-    for (const auto& m : scratch) w.movement(acct.cfonb, today, m);
-    w.balance('7', acct.cfonb, today, closing(rib, day), banner ? no_movement : std::string_view{});
+    for (const auto& m : scratch) w.movement(acct.cfonb, texts.today, texts.value, m);
+    w.balance('7', acct.cfonb, texts.today, closing(rib, day), banner ? no_movement : std::string_view{});
 }
 
 }  // namespace jdsim

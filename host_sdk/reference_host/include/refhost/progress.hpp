@@ -39,6 +39,7 @@ private:
     bool line_open_ = false;
     std::size_t last_width_ = 0;
     std::string last_key_;
+    std::string last_line_;
     std::int64_t last_print_ms_ = 0;
 };
 

@@ -1,5 +1,6 @@
 #include "jd/statement/text_arena.hpp"
 
+#include <algorithm>
 #include <cstring>
 
 namespace jd::statement {
@@ -46,7 +47,8 @@ void text_arena::next_block(std::size_t size) {
     }
     // Reuse the next kept block when it is large enough; otherwise insert a new one there.
     if (current_ >= blocks_.size() || sizes_[current_] < size) {
-        const std::size_t bytes = size > block_size ? size : block_size;
+        const std::size_t grown = current_ == 0 ? first_block_size : std::min(sizes_[current_ - 1] * 2, block_size);
+        const std::size_t bytes = size > grown ? size : grown;
         blocks_.insert(blocks_.begin() + static_cast<std::ptrdiff_t>(current_), std::make_unique<char[]>(bytes + tail_slack));
         sizes_.insert(sizes_.begin() + static_cast<std::ptrdiff_t>(current_), bytes);
     }

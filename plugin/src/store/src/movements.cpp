@@ -186,26 +186,7 @@ struct movement_repository::impl {
                          use(m.value_date), use(m.amount_minor), use(m.label), use(m.details), use(m.reference),
                          use(m.operation_code), use(m.entry_number), use(m.piece_numero), use(m.state),
                          use(m.reason), use(m.company_id), use(m.bank_account_id);
-                 }),
-          deliver_stored(db, std::max<std::size_t>(db.bulk_rows, 100), deliver_sql("stored"),
-                         [this](Poco::Data::Statement& s) { bind_delivery(s); },
-                         [](Poco::Data::Statement& s, Poco::Int64& id) { s, use(id); }),
-          deliver_already(db, std::max<std::size_t>(db.bulk_rows, 100), deliver_sql("already_stored"),
-                          [this](Poco::Data::Statement& s) { bind_delivery(s); },
-                          [](Poco::Data::Statement& s, Poco::Int64& id) { s, use(id); }) {}
-
-    static detail::bulk_statement<Poco::Int64>::sql_builder deliver_sql(const std::string& outcome) {
-        return [outcome](std::size_t rows) {
-            return "UPDATE movement SET state = 'delivered', acknowledged_at = $2, outcome = '" + outcome +
-                   "' WHERE instance_id = $1 AND state = 'pending' AND company_id = $3 AND bank_account_id = $4"
-                   " AND movement_id IN (" +
-                   detail::parameter_list(rows, 5) + ")";
-        };
-    }
-
-    void bind_delivery(Poco::Data::Statement& s) {
-        s, use(instance_id), use(acknowledged_at), use(route_company), use(route_account);
-    }
+                 }) {}
 
     database& owner;
     database::impl& db;
@@ -220,15 +201,15 @@ struct movement_repository::impl {
     Poco::Int64 limit = 0;
     std::string text_param;
     detail::bulk_statement<movement_slot> insert;
-    detail::bulk_statement<Poco::Int64> deliver_stored;
-    detail::bulk_statement<Poco::Int64> deliver_already;
+    std::string outcome_param;
+    std::string id_array; // PostgreSQL: "{1,2,3}", one array parameter for a whole batch
 
     movement_rows rows;
     std::vector<Poco::Int64> counts;
     std::vector<Poco::Int64> group_company, group_account, group_count;
     std::vector<std::string> group_state, group_rib, group_reason, group_first, group_last;
 
-    std::optional<Poco::Data::Statement> piece_exists, routes, batch, by_identity, by_state, quarantine;
+    std::optional<Poco::Data::Statement> piece_exists, routes, batch, by_identity, by_state, quarantine, deliver;
 
     // SQLite: the per-row statements, compiled once (see sqlite_statement.hpp).
     std::unique_ptr<detail::sqlite_statement> sqlite_insert;
@@ -488,21 +469,29 @@ std::int64_t movement_repository::mark_delivered(const delivery_route& route, co
         if (s.db.kind == backend::sqlite) {
             return s.mark_delivered_sqlite(acks);
         }
+        // PostgreSQL: one statement per outcome, the ids as one array parameter (one round trip).
+        auto& st = s.statement(s.deliver,
+                               "UPDATE movement SET state = 'delivered', acknowledged_at = $2, outcome = $5"
+                               " WHERE instance_id = $1 AND state = 'pending' AND company_id = $3"
+                               " AND bank_account_id = $4 AND movement_id = ANY (CAST($6 AS BIGINT[]))",
+                               [&](Poco::Data::Statement& x) {
+                                   x, use(s.instance_id), use(s.acknowledged_at), use(s.route_company),
+                                       use(s.route_account), use(s.outcome_param), use(s.id_array);
+                               });
         std::int64_t total = 0;
-        for (auto* bulk : {&s.deliver_stored, &s.deliver_already}) {
-            const auto wanted = bulk == &s.deliver_stored ? delivery_outcome::stored : delivery_outcome::already_stored;
-            std::size_t filled = 0;
+        for (const auto wanted : {delivery_outcome::stored, delivery_outcome::already_stored}) {
+            s.id_array = "{";
             for (const auto& ack : acks) {
-                if (ack.outcome != wanted) {
-                    continue;
-                }
-                bulk->slot(filled) = ack.movement_id;
-                if (++filled == bulk->capacity()) {
-                    total += static_cast<std::int64_t>(bulk->flush(filled));
-                    filled = 0;
+                if (ack.outcome == wanted) {
+                    s.id_array += s.id_array.size() > 1 ? "," : "";
+                    s.id_array += std::to_string(ack.movement_id);
                 }
             }
-            total += static_cast<std::int64_t>(bulk->flush(filled));
+            s.id_array += "}";
+            if (s.id_array.size() > 2) {
+                s.outcome_param = std::string(to_string(wanted));
+                total += static_cast<std::int64_t>(st.execute());
+            }
         }
         return total;
     });
@@ -585,8 +574,8 @@ std::vector<quarantine_group> movement_repository::quarantine_summary() {
     return detail::guarded("summarising the quarantine of instance " + s.instance_id, [&] {
         auto& st = s.statement(s.quarantine,
                                "SELECT rib_key, quarantine_reason, COUNT(*), MIN(booking_date), MAX(booking_date)"
-                               " FROM movement WHERE instance_id = $1 AND state <> 'delivered'"
-                               " AND state = 'quarantined' GROUP BY rib_key, quarantine_reason"
+                               " FROM movement WHERE instance_id = $1 AND state = 'quarantined'"
+                               " GROUP BY rib_key, quarantine_reason"
                                " ORDER BY rib_key, quarantine_reason",
                                [&](Poco::Data::Statement& x) {
                                    x, use(s.instance_id), into(s.group_rib), into(s.group_reason), into(s.group_count),

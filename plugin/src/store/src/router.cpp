@@ -44,21 +44,22 @@ std::string scope_sql(reroute_scope scope) {
     return "";
 }
 
-// `state <> 'delivered'` is written out so both engines pick the partial index on open movements.
+// The state conditions are written out literally so both engines pick the partial indexes (pending rows by
+// route, quarantined rows by RIB).
 std::string step_sql(reroute_scope scope, int which) {
-    const std::string open = "WHERE instance_id = $1 AND state <> 'delivered'";
     const std::string scoped = scope_sql(scope);
     switch (which) {
     case 0: // pending that may no longer go where they were going → quarantined
         return "UPDATE movement SET state = 'quarantined', quarantine_reason = " + std::string(reason_sql) +
-               ", company_id = NULL, bank_account_id = NULL " + open + " AND state = 'pending'" + scoped +
+               ", company_id = NULL, bank_account_id = NULL WHERE instance_id = $1 AND state = 'pending'" + scoped +
                " AND NOT " + routable_sql + same_route_sql + ")";
     case 1: // quarantined that may go now → pending, on the RIB's linked route
         return "UPDATE movement SET state = 'pending', quarantine_reason = NULL, " + std::string(linked_route_sql) +
-               " " + open + " AND state = 'quarantined'" + scoped + " AND " + routable_sql + ")";
+               " WHERE instance_id = $1 AND state = 'quarantined'" + scoped + " AND " + routable_sql + ")";
     default: // still quarantined: keep the reason current
-        return "UPDATE movement SET quarantine_reason = " + std::string(reason_sql) + " " + open +
-               " AND state = 'quarantined'" + scoped + " AND quarantine_reason <> " + reason_sql;
+        return "UPDATE movement SET quarantine_reason = " + std::string(reason_sql) +
+               " WHERE instance_id = $1 AND state = 'quarantined'" + scoped + " AND quarantine_reason <> " +
+               reason_sql;
     }
 }
 

@@ -60,6 +60,13 @@ class cfonb_writer {
                  std::string_view note = {}, std::string_view tail = {});
     void movement(const cfonb_account& acct, date booking, const cfonb_movement& m);
 
+    // The same with dates already written as JJMMAA (6 characters): formatting dates dominated the cost.
+    // value_dates[k] is the date booking + k - 1, for value offsets -1, 0 and +1.
+    void balance(char record_kind, const cfonb_account& acct, const char* ddmmyy, std::int64_t amount,
+                 std::string_view note = {}, std::string_view tail = {});
+    void movement(const cfonb_account& acct, const char* booking_ddmmyy, const char (*value_dates)[6],
+                  const cfonb_movement& m);
+
   private:
     char* begin_record();
     void end_record();

@@ -32,9 +32,20 @@ class statement_generator {
     std::int64_t target(std::uint32_t rib, int day) const;
     bool quiet(std::uint32_t rib, int day) const;
 
+    // Dates of a statement day, written once as JJMMAA: formatting dates dominated the generation time.
+    struct day_texts {
+        char today[6];
+        char before[6];          // the previous business day (date of the 01 record)
+        char value[3][6];        // today - 1, today, today + 1
+        char recent[3][6];       // today, today - 1, today - 2
+        char month_before[6];    // today - 30
+        int year;
+    };
+
     std::uint64_t seed_;
     const firm& firm_;
     std::vector<date> days_;
+    std::vector<day_texts> day_texts_;
     std::vector<std::string> clients_;    // Latin-1 counterpart names (the firm's other clients)
     std::vector<std::string> merchants_;  // Latin-1
     std::vector<std::string> creditors_;  // Latin-1

@@ -12,6 +12,8 @@ namespace jd::statement {
 
 class text_arena {
 public:
+    /// Blocks grow from first_block_size to block_size (small statements stay small).
+    static constexpr std::size_t first_block_size = 4 * 1024;
     static constexpr std::size_t block_size = 64 * 1024;
     /// Every block has this many readable bytes after its end, so that word-wise code may read a little past
     /// the end of a view without leaving the allocation.
