@@ -195,25 +195,25 @@ inline outcome run(const refhost::open_instance& instance, host_sdk::operation o
 /// What the plugin's store holds for an instance, read on a connection of its own: to prove that a refused
 /// call changed nothing.
 inline std::string store_snapshot(const std::filesystem::path& data_directory, const std::string& instance_id) {
-    store::sqlite_settings settings;
+    jd::store::sqlite_settings settings;
     settings.data_directory = data_directory;
-    auto db = store::database::open_sqlite(settings);
-    store::instance_store s(*db, instance_id);
+    auto db = jd::store::database::open_sqlite(settings);
+    jd::store::instance_store s(*db, instance_id);
     std::ostringstream out;
     if (const auto config = s.config().get())
         out << "config " << config->login << ' ' << config->gestion_account_id << ' ' << config->editeur << ' '
             << config->updated_at << ' ' << config->updated_by << ' ' << config->password_ref << '\n';
     for (const auto& link : s.links().list())
-        out << "link " << link.dossier_id << ' ' << link.company_id << ' ' << store::to_string(link.kind) << '\n';
+        out << "link " << link.dossier_id << ' ' << link.company_id << ' ' << jd::store::to_string(link.kind) << '\n';
     for (const auto& a : s.activations().list())
         out << "activation " << a.company_id << ' ' << a.active << ' ' << a.deliver_from.value_or("-") << '\n';
     for (const auto& b : s.bank_links().list())
         out << "bank_link " << b.rib_key << ' ' << b.company_id << ' ' << b.bank_account_id << '\n';
-    store::audit_query query;
+    jd::store::audit_query query;
     query.limit = 100000;
     for (const auto& e : s.audit().list(query)) out << "audit " << e.event_id << ' ' << e.action << ' ' << e.actor << '\n';
     if (const auto health = s.states().instance())
-        out << "state " << store::to_string(health->state) << ' ' << health->updated_at << '\n';
+        out << "state " << jd::store::to_string(health->state) << ' ' << health->updated_at << '\n';
     return out.str();
 }
 

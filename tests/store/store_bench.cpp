@@ -34,7 +34,7 @@ namespace {
 
 struct options {
     std::int64_t rows = 1000000;
-    std::int64_t batch = 5000;
+    std::int64_t batch = 20000;
     std::size_t deliver_batch = 1000;
     std::size_t rows_per_statement = 0; // 0 = the store's default for the backend
     std::int64_t cache_kib = 0;         // 0 = the store's default
