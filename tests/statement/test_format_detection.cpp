@@ -93,6 +93,24 @@ BOOST_AUTO_TEST_CASE(empty_and_unreadable_files_are_rejected) {
     BOOST_TEST(has_code(r, diagnostic_code::unknown_record_code));
 }
 
+BOOST_AUTO_TEST_CASE(a_byte_order_mark_is_skipped) {
+    const std::string file = read_data("cfonb120/oca_l10n-france_v10_test_cfonb.txt");
+    const parse_result plain = parse_buffer(file);
+    const parse_result marked = parse_strict("\xEF\xBB\xBF" + file);
+    BOOST_TEST(marked.accepted());
+    BOOST_REQUIRE_EQUAL(marked.diagnostics.size(), 1U);
+    BOOST_TEST(marked.diagnostics[0].code == diagnostic_code::byte_order_mark);
+    BOOST_TEST(marked.diagnostics[0].level == severity::info);
+    BOOST_TEST(identities(marked) == identities(plain));
+    BOOST_TEST(marked.statements.at(1).first_offset == plain.statements.at(1).first_offset + 3);
+}
+
+BOOST_AUTO_TEST_CASE(an_unreadable_file_has_an_unknown_format) {
+    const parse_result r = parse_buffer(std::string(500, 'z'));
+    BOOST_TEST(!r.accepted());
+    BOOST_TEST(r.summary.format == file_format::unknown);
+}
+
 BOOST_AUTO_TEST_CASE(format_names) {
     BOOST_TEST(format_name(file_format::cfonb120) == "cfonb120");
     BOOST_TEST(format_name(file_format::cfonb240) == "cfonb240");

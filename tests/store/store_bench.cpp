@@ -161,9 +161,12 @@ void run(database& db, const options& opt, const std::string& label) {
     start = clock_type::now();
     const double deliver_cpu_start = cpu_seconds();
     std::int64_t delivered = 0;
+    double reading = 0;
     for (const auto& backlog : store.movements().pending_routes()) {
         while (true) {
+            const auto read_start = clock_type::now();
             const auto batch = store.movements().next_batch(backlog.route, opt.deliver_batch);
+            reading += seconds_since(read_start);
             if (batch.empty()) {
                 break;
             }
@@ -177,8 +180,8 @@ void run(database& db, const options& opt, const std::string& label) {
     }
     const double deliver_seconds = seconds_since(start);
     const double deliver_rate = static_cast<double>(delivered) / deliver_seconds;
-    std::printf("deliver   %" PRId64 " rows in %.3f s = %.0f rows/s, cpu %.3f s\n", delivered, deliver_seconds,
-                deliver_rate, cpu_seconds() - deliver_cpu_start);
+    std::printf("deliver   %" PRId64 " rows in %.3f s = %.0f rows/s, cpu %.3f s (next_batch %.3f s)\n", delivered,
+                deliver_seconds, deliver_rate, cpu_seconds() - deliver_cpu_start, reading);
 
     start = clock_type::now();
     const std::string holder = lease_repository::make_holder_id();

@@ -421,6 +421,17 @@ BOOST_AUTO_TEST_CASE(connections_are_reused)
     BOOST_TEST(sim_counter(sim, "handshakes") - sim_before <= 3u);
 }
 
+BOOST_AUTO_TEST_CASE(a_connection_closed_by_the_server_while_idle_costs_no_attempt)
+{
+    auto sim = wire_test::start_simulator({"--seed", "11", "--dossiers", "4", "--days", "2", "--idle-timeout", "1"});
+    client jd(fast_config(*sim));
+    BOOST_TEST(!jd.list_pieces(all_pieces()).empty());
+    std::this_thread::sleep_for(2500ms); // the simulator drops idle connections after 1 s
+    BOOST_TEST(!jd.list_dossiers().empty());
+    BOOST_TEST(jd.stats().retries == 0u);
+    BOOST_TEST(jd.stats().tls_handshakes == 2u);
+}
+
 BOOST_AUTO_TEST_CASE(host_name_localhost_with_sni)
 {
     auto& sim = shared_sim();

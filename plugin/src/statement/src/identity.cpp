@@ -267,14 +267,28 @@ constexpr std::array<char, 512> make_hex_pairs() {
     }
     return pairs;
 }
-constexpr auto hex_pairs = make_hex_pairs();
+[[maybe_unused]] constexpr auto hex_pairs = make_hex_pairs();
 
 } // namespace
 
 std::size_t format_identity(const sha256_digest& digest, std::uint32_t occurrence, char* out) noexcept {
+#if defined(__SSE2__)
+    // 16 bytes to 32 hex digits at once: split the nibbles, interleave them, map 0-9 and a-f.
+    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(digest.data()));
+    const __m128i low_mask = _mm_set1_epi8(0x0F);
+    const __m128i high = _mm_and_si128(_mm_srli_epi16(bytes, 4), low_mask);
+    const __m128i low = _mm_and_si128(bytes, low_mask);
+    const auto to_hex_digits = [](__m128i nibbles) {
+        const __m128i letters = _mm_and_si128(_mm_cmpgt_epi8(nibbles, _mm_set1_epi8(9)), _mm_set1_epi8('a' - '0' - 10));
+        return _mm_add_epi8(_mm_add_epi8(nibbles, _mm_set1_epi8('0')), letters);
+    };
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(out), to_hex_digits(_mm_unpacklo_epi8(high, low)));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(out + 16), to_hex_digits(_mm_unpackhi_epi8(high, low)));
+#else
     for (std::size_t i = 0; i < identity_hex_chars / 2; ++i) {
         std::memcpy(out + 2 * i, hex_pairs.data() + 2 * digest[i], 2);
     }
+#endif
     std::size_t n = identity_hex_chars;
     out[n++] = '-';
     if (occurrence < 10) {

@@ -101,12 +101,16 @@ void occurrence_counter::drop_old_days() {
 
 std::uint32_t occurrence_counter::next(std::uint32_t account, std::int32_t booking_date_key,
                                        const sha256_digest& digest, bool& dropped_day) {
-    dropped_day = booking_date_key < window(account).dropped_before;
+    dropped_day = account < windows_.size() && booking_date_key < windows_[account].dropped_before;
     std::uint64_t h1;
     std::uint32_t h2;
     std::memcpy(&h1, digest.data(), 8);
     std::memcpy(&h2, digest.data() + 8, 4);
-    day_group& g = group(account, booking_date_key);
+    // The movements of a statement mostly share one day: try the last group first.
+    day_group* last = last_group_ < groups_.size() ? &groups_[last_group_] : nullptr;
+    day_group& g = last != nullptr && last->live && last->account == account && last->date == booking_date_key
+                       ? *last
+                       : group(account, booking_date_key);
     if ((g.used + 1) * 2 > g.table.size()) [[unlikely]] {
         grow(g);
     }

@@ -741,6 +741,8 @@ struct parser::impl final : record_sink {
     void start(std::string_view head, bool whole_file) {
         detected = true;
         const file_format format = detect_format(head, whole_file);
+        // An unrecognised start is read as CFONB 120 (its records are then reported one by one); finish()
+        // sets the format back to unknown when nothing readable was found.
         summary.format = format == file_format::unknown ? file_format::cfonb120 : format;
         if (format == file_format::empty) {
             return; // reported by finish()
@@ -824,6 +826,9 @@ struct parser::impl final : record_sink {
         if (!stopped && usable_records == 0) {
             diagnostic d;
             const bool blank = summary.format == file_format::empty || splitter.records() == 0;
+            if (summary.format == file_format::cfonb120 && !blank) {
+                summary.format = file_format::unknown;
+            }
             d.code = blank ? diagnostic_code::empty_file : diagnostic_code::no_records;
             d.level = severity::fatal;
             emit(std::move(d));

@@ -102,7 +102,7 @@ bool record_splitter::try_utf8_line(const char* data, std::size_t size) {
     return true;
 }
 
-void record_splitter::process_line(const char* data, std::size_t size, bool /*at_end*/) {
+void record_splitter::process_line(const char* data, std::size_t size) {
     if (size == record_size) [[likely]] {
         flush_blank_lines(false);
         emit(data, line_start_);
@@ -187,7 +187,7 @@ void record_splitter::stream_long_line(const char* data, std::size_t size) {
     }
 }
 
-void record_splitter::end_long_line(bool /*at_end*/) {
+void record_splitter::end_long_line() {
     const std::size_t rest = carry_size_;
     carry_size_ = 0;
     long_line_ = false;
@@ -253,7 +253,7 @@ void record_splitter::feed(const char* data, std::size_t size) {
             const std::size_t window = std::min(avail, max_buffered_line + 1);
             const std::size_t brk = detail::find_line_break(p, window);
             if (brk < window) {
-                process_line(p, brk, false);
+                process_line(p, brk);
                 p += brk;
                 offset_ += brk;
             } else {
@@ -317,11 +317,11 @@ void record_splitter::append_to_line(const char* data, std::size_t size) {
 
 void record_splitter::end_line() {
     if (long_line_) {
-        end_long_line(false);
+        end_long_line();
     } else {
         const std::size_t size = carry_size_;
         carry_size_ = 0;
-        process_line(carry_.data(), size, false);
+        process_line(carry_.data(), size);
     }
 }
 

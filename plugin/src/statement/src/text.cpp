@@ -117,25 +117,31 @@ bool is_valid_utf8(const char* text, std::size_t n) noexcept {
 }
 
 std::size_t decode_text(const char* in, std::size_t n, char* out) noexcept {
-    // Copy while checking for bytes >= 0x80: one pass for the common all-ASCII field.
-    std::uint64_t acc = 0;
+    // Copy ASCII words until the first byte >= 0x80: that is all of the common field.
     std::size_t i = 0;
     for (; i + 8 <= n; i += 8) {
         std::uint64_t word;
         std::memcpy(&word, in + i, 8);
+        if ((word & 0x8080808080808080ULL) != 0) {
+            break;
+        }
         std::memcpy(out + i, &word, 8);
-        acc |= word;
     }
-    for (; i < n; ++i) {
+    while (i < n && static_cast<unsigned char>(in[i]) < 0x80) {
         out[i] = in[i];
-        acc |= static_cast<unsigned char>(in[i]);
+        ++i;
     }
-    if ((acc & 0x8080808080808080ULL) == 0 || is_valid_utf8(in, n)) {
+    if (i == n) {
+        return n;
+    }
+    // From the first high byte on: UTF-8 if the rest is valid UTF-8 (the prefix is ASCII, so valid), else CP1252.
+    if (is_valid_utf8(in + i, n - i)) {
+        std::memcpy(out + i, in + i, n - i);
         return n;
     }
     // CP1252: ASCII words are copied whole, other bytes go through the table.
-    char* w = out;
-    std::size_t k = 0;
+    char* w = out + i;
+    std::size_t k = i;
     while (k < n) {
         if (k + 8 <= n) {
             std::uint64_t word;
@@ -149,9 +155,9 @@ std::size_t decode_text(const char* in, std::size_t n, char* out) noexcept {
         }
         const std::size_t stop = k + 8 <= n ? k + 8 : n;
         for (; k < stop; ++k) {
-            const utf8_sequence& s = cp1252_table[static_cast<unsigned char>(in[k])];
-            std::memcpy(w, s.bytes.data(), 3);
-            w += s.size;
+            const utf8_sequence& seq = cp1252_table[static_cast<unsigned char>(in[k])];
+            std::memcpy(w, seq.bytes.data(), 3);
+            w += seq.size;
         }
     }
     return static_cast<std::size_t>(w - out);

@@ -33,12 +33,14 @@ constexpr const char* linked_route_sql =
     " bank_account_id = (SELECT b.bank_account_id FROM bank_link b"
     " WHERE b.instance_id = movement.instance_id AND b.rib_key = movement.rib_key)";
 
-std::string scope_sql(reroute_scope scope) {
+// Which movements a re-route looks at. Pending movements of a company carry its id (pending always matches
+// the current link), quarantined ones are found by the RIBs linked to it.
+std::string scope_sql(reroute_scope scope, bool pending) {
     switch (scope) {
     case reroute_scope::rib: return " AND rib_key = $2";
     case reroute_scope::company:
-        return " AND (rib_key IN (SELECT rib_key FROM bank_link WHERE instance_id = $1 AND company_id = $2)"
-               " OR company_id = $2)";
+        return pending ? " AND company_id = $2"
+                       : " AND rib_key IN (SELECT rib_key FROM bank_link WHERE instance_id = $1 AND company_id = $2)";
     case reroute_scope::all: return "";
     }
     return "";
@@ -47,7 +49,7 @@ std::string scope_sql(reroute_scope scope) {
 // The state conditions are written out literally so both engines pick the partial indexes (pending rows by
 // route, quarantined rows by RIB).
 std::string step_sql(reroute_scope scope, int which) {
-    const std::string scoped = scope_sql(scope);
+    const std::string scoped = scope_sql(scope, which == 0);
     switch (which) {
     case 0: // pending that may no longer go where they were going → quarantined
         return "UPDATE movement SET state = 'quarantined', quarantine_reason = " + std::string(reason_sql) +

@@ -8,6 +8,8 @@
 // once: SQLite runs in WAL mode with a busy timeout, write transactions take the write lock up front
 // (BEGIN IMMEDIATE), and PostgreSQL serialises what must be serialised with row locks.
 //
+// Lifetime: repositories (and instance_store) hold references into their database: destroy them first.
+//
 // Secrets: the PostgreSQL password is a separate argument (it comes from the host's secret store); it is
 // handed to libpq and to nothing else: never logged, never put in a message, never stored in the database.
 

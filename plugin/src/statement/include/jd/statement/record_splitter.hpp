@@ -63,11 +63,11 @@ public:
     static constexpr std::size_t max_buffered_line = 4 * record_size;
 
 private:
-    void process_line(const char* data, std::size_t size, bool at_end);
+    void process_line(const char* data, std::size_t size);
     void append_to_line(const char* data, std::size_t size);
     void end_line();
     void stream_long_line(const char* data, std::size_t size);
-    void end_long_line(bool at_end);
+    void end_long_line();
     void emit(const char* data, std::uint64_t offset);
     void emit_padded(const char* data, std::size_t size, std::uint64_t offset);
     bool try_utf8_line(const char* data, std::size_t size);
