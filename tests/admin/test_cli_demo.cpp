@@ -106,7 +106,7 @@ BOOST_AUTO_TEST_CASE(every_admin_command_works_end_to_end) {
     std::cout << result.out;
     result = host({"aggregators", "status", "jd-demo"});
     CHECK_CLI(result, 0);
-    BOOST_TEST(contains(result.out, "OK") || contains(result.out, "ok"), result.out);
+    BOOST_TEST((contains(result.out, "OK") || contains(result.out, "ok")), result.out);
     result = host({"ledger", "summary"});
     CHECK_CLI(result, 0);
     std::cout << result.out;

@@ -197,6 +197,16 @@ BOOST_AUTO_TEST_CASE(legacy_layout_without_qualifier) {
     BOOST_TEST(has_code(p.result, diagnostic_code::legacy_complement));
 }
 
+BOOST_AUTO_TEST_CASE(a_standard_qualifier_wins_over_filler_in_41_45) {
+    statement_spec s;
+    record r("05");
+    r.account(s.bank, s.branch, s.account).put(33, "05").put(35, "020324").put(41, "00001").put(46, "NPY").put(49, "DUPONT SA");
+    const parsed_complements p = parse_with({r.str()});
+    BOOST_TEST(p.list()[0].kind == qualifier_kind::payer_name);
+    BOOST_TEST(p.list()[0].text == "DUPONT SA");
+    BOOST_TEST(p.result.diagnostics.empty());
+}
+
 BOOST_AUTO_TEST_CASE(several_lib_records_stay_in_order) {
     const parsed_complements p = parse_with({zone("LIB", "PREMIERE"), zone("LIB", "DEUXIEME"), zone("LIB", "TROISIEME")});
     BOOST_REQUIRE_EQUAL(p.list().size(), 3U);

@@ -173,7 +173,9 @@ SYNC_TEST(unreadable_piece_is_kept_reported_and_retried) {
     const auto added = sim->add_pieces(json::object{
         {"compte", w.endpoint.login},
         {"pieces", json::array{json::object{{"content", "Ceci n'est pas un relevé CFONB, mais une lettre.\n"}}}}});
-    const std::string numero(added.at("numeros").as_array().at(0).as_string());
+    const auto& first_numero = added.at("numeros").as_array().at(0);
+    const std::string numero = first_numero.is_string() ? std::string(first_numero.as_string())
+                                                        : std::to_string(first_numero.to_number<std::int64_t>());
 
     const auto first = w.run();
     BOOST_TEST(jd::store::to_string(first.state) == "piece_illisible");

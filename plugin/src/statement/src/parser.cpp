@@ -531,15 +531,19 @@ struct parser::impl final : record_sink {
         c.fold = complement::fold_unknown;
         c.line = r.line;
         const char* reserved = d + f_complement_reserved.at();
-        if (!(is_filler(reserved[0]) && is_filler(reserved[1]) && is_filler(reserved[2]) && is_filler(reserved[3]) &&
-              is_filler(reserved[4]))) [[unlikely]] {
+        const qualifier_kind kind = classify_qualifier(d + f_qualifier.at());
+        // The older layout has text from position 41 and no qualifier; a standard qualifier wins over filler
+        // that some banks leave in 41-45.
+        const bool reserved_blank = is_filler(reserved[0]) && is_filler(reserved[1]) && is_filler(reserved[2]) &&
+                                    is_filler(reserved[3]) && is_filler(reserved[4]);
+        if (!reserved_blank && (kind == qualifier_kind::unknown || kind == qualifier_kind::blank)) [[unlikely]] {
             c.kind = qualifier_kind::legacy;
             split_zone(c, d, f_legacy_text, f_legacy_rest);
             c.second = {};
             c.fold = c.fold == complement::fold_unknown ? c.fold : static_cast<std::uint8_t>(c.fold & 1U);
             report(diagnostic_code::legacy_complement, r, f_complement_reserved);
         } else {
-            c.kind = classify_qualifier(d + f_qualifier.at());
+            c.kind = kind;
             c.qualifier = standard_code(c.kind);
             if (c.kind == qualifier_kind::unknown) [[unlikely]] {
                 c.qualifier = text(r, f_qualifier);
