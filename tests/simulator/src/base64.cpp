@@ -16,6 +16,18 @@ constexpr std::array<std::int8_t, 256> reverse_table() {
 }
 constexpr auto reverse = reverse_table();
 
+// Two output characters per 12 input bits: half the lookups of the classic loop.
+struct pair_table {
+    std::array<char, 8192> chars{};
+    constexpr pair_table() {
+        for (int i = 0; i < 4096; ++i) {
+            chars[static_cast<std::size_t>(2 * i)] = alphabet[i >> 6];
+            chars[static_cast<std::size_t>(2 * i + 1)] = alphabet[i & 63];
+        }
+    }
+};
+constexpr pair_table pairs{};
+
 }  // namespace
 
 void base64_append(std::string& out, std::string_view in) {
@@ -26,10 +38,13 @@ void base64_append(std::string& out, std::string_view in) {
     std::size_t i = 0;
     for (; i + 3 <= in.size(); i += 3) {
         const std::uint32_t v = (std::uint32_t{p[i]} << 16) | (std::uint32_t{p[i + 1]} << 8) | p[i + 2];
-        *o++ = alphabet[v >> 18];
-        *o++ = alphabet[(v >> 12) & 63];
-        *o++ = alphabet[(v >> 6) & 63];
-        *o++ = alphabet[v & 63];
+        const char* hi = &pairs.chars[(v >> 12) * 2];
+        const char* lo = &pairs.chars[(v & 4095) * 2];
+        o[0] = hi[0];
+        o[1] = hi[1];
+        o[2] = lo[0];
+        o[3] = lo[1];
+        o += 4;
     }
     if (i < in.size()) {
         std::uint32_t v = std::uint32_t{p[i]} << 16;

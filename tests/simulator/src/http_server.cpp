@@ -11,6 +11,7 @@
 
 #include <openssl/ssl.h>
 
+#include <array>
 #include <chrono>
 #include <iostream>
 #include <stdexcept>
@@ -185,18 +186,22 @@ class session : public std::enable_shared_from_this<session> {
         if (!answer_.return_code.empty()) app_.stats().return_code(answer_.return_code);
         app_.stats().http_status(answer_.status);
         if (options_.log_requests) log();
-        wire_ = serialize_head(answer_, answer_.body.size(), keep_alive_);
-        wire_ += answer_.body;
+        head_ = serialize_head(answer_, answer_.body.size(), keep_alive_);
         sent_ = 0;
-        if (truncate_) {
-            // Announce the whole body, deliver part of it, then close without TLS shutdown.
-            limit_ = wire_.size() - answer_.body.size() + answer_.body.size() / 2;
-        } else {
-            limit_ = wire_.size();
-        }
         beast::get_lowest_layer(stream_).expires_after(std::chrono::seconds(120));
-        if (decision_.trickle_bytes_per_second > 0) return trickle();
-        asio::async_write(stream_, asio::buffer(wire_.data(), limit_),
+        if (truncate_ || decision_.trickle_bytes_per_second > 0) {
+            // Rare paths work on one contiguous copy of the response.
+            wire_ = head_ + answer_.body;
+            // truncate: announce the whole body, deliver half of it, then close without TLS shutdown.
+            limit_ = truncate_ ? head_.size() + answer_.body.size() / 2 : wire_.size();
+            if (decision_.trickle_bytes_per_second > 0) return trickle();
+            asio::async_write(stream_, asio::buffer(wire_.data(), limit_),
+                              [self = shared_from_this()](beast::error_code ec, std::size_t n) { self->on_written(ec, n); });
+            return;
+        }
+        limit_ = head_.size() + answer_.body.size();
+        const std::array<asio::const_buffer, 2> parts{asio::buffer(head_), asio::buffer(answer_.body)};
+        asio::async_write(stream_, parts,
                           [self = shared_from_this()](beast::error_code ec, std::size_t n) { self->on_written(ec, n); });
     }
 
@@ -224,6 +229,7 @@ class session : public std::enable_shared_from_this<session> {
         answer_ = {};
         in_ = {};
         decision_ = {};
+        wire_.clear();
         if (!keep_alive_) return shutdown();
         read();
     }
@@ -273,6 +279,7 @@ class session : public std::enable_shared_from_this<session> {
     simulator_app::classified classified_;
     fault_decision decision_;
     http_answer answer_;
+    std::string head_;
     std::string wire_;
     std::size_t sent_ = 0;
     std::size_t limit_ = 0;

@@ -132,6 +132,12 @@ piece_store::lookup piece_store::find(std::uint32_t compte, std::uint64_t numero
 }
 
 std::string piece_store::content(const found& f) const {
+    std::string out;
+    append_content(f, out);
+    return out;
+}
+
+void piece_store::append_content(const found& f, std::string& out) const {
     entry e;
     {
         std::shared_lock lock(mutex_);
@@ -139,18 +145,20 @@ std::string piece_store::content(const found& f) const {
         const std::ptrdiff_t pos = position_of(cp, f.numero);
         if (pos < 0) throw std::out_of_range("piece " + std::to_string(f.numero) + " vanished");
         e = cp.entries[static_cast<std::size_t>(pos)];
-        if (e.from == origin::added) return added_[e.index].content;
+        if (e.from == origin::added) {
+            out += added_[e.index].content;
+            return;
+        }
     }
     if (e.from == origin::generated) {
-        std::string out;
         ds_.write_piece(ds_.pieces()[e.index], out);
-        return out;
+        return;
     }
     std::ifstream in(files_[e.index], std::ios::binary);
     if (!in) throw std::runtime_error("cannot read " + files_[e.index].string());
     std::ostringstream s;
     s << in.rdbuf();
-    return s.str();
+    out += s.str();
 }
 
 void piece_store::mark_retrieved(const found& f, std::string_view couple) {

@@ -213,8 +213,13 @@ http_answer soap_service::download(const soap_request& req, std::uint32_t compte
             return coded(op, "08", "Le numéro de pièce " + numero_text + " n'appartient pas à ce compte");
         case piece_store::lookup::found: break;
     }
-    std::string content = store_.content(where);
-    if (gzip) content = gzip_compress(content, gzip_level_);
+    // A per-thread buffer: its capacity survives from one download to the next.
+    thread_local std::string raw;
+    raw.clear();
+    store_.append_content(where, raw);
+    std::string packed;
+    if (gzip) packed = gzip_compress(raw, gzip_level_);
+    const std::string& content = gzip ? packed : raw;
 
     std::string body;
     body.reserve(content.size() * 4 / 3 + 800);

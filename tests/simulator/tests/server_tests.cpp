@@ -479,6 +479,7 @@ BOOST_AUTO_TEST_SUITE(process)
 
 BOOST_AUTO_TEST_CASE(control_truth_and_host_seed_match_the_generator) {
     auto& sim = shared_sim();
+    BOOST_TEST(xml_text(client_for(sim)->soap(list_envelope(list_as(sim, 0))).body, "codeRetour").value() == "00");
     const jdsim::dataset ds(shared_params());
     const auto host = jdsim::plan_host(3, ds.firm_model());
     const auto truth = jdsim::build_truth(ds, host);

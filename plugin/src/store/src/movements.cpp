@@ -214,6 +214,7 @@ struct movement_repository::impl {
     // SQLite: the per-row statements, compiled once (see sqlite_statement.hpp).
     std::unique_ptr<detail::sqlite_statement> sqlite_insert;
     std::unique_ptr<detail::sqlite_statement> sqlite_deliver;
+    std::unique_ptr<detail::sqlite_statement> sqlite_batch;
 
     template <typename Bind>
     Poco::Data::Statement& statement(std::optional<Poco::Data::Statement>& slot, const std::string& sql, Bind bind) {
@@ -331,6 +332,46 @@ struct movement_repository::impl {
         return marked;
     }
 
+    std::vector<stored_movement> next_batch_sqlite(const delivery_route& route, std::size_t max_rows) {
+        if (!sqlite_batch) {
+            sqlite_batch = std::make_unique<detail::sqlite_statement>(
+                db, std::string(movement_columns) +
+                        " WHERE instance_id = $1 AND state = 'pending' AND company_id = $2"
+                        " AND bank_account_id = $3 ORDER BY booking_date, movement_id LIMIT $4");
+        }
+        auto& st = *sqlite_batch;
+        st.bind(1, std::string_view(instance_id));
+        st.bind(2, route.company_id);
+        st.bind(3, route.bank_account_id);
+        st.bind(4, static_cast<std::int64_t>(max_rows));
+        std::vector<stored_movement> out;
+        out.reserve(max_rows);
+        // Columns as listed in movement_columns; a pending movement has a route and no reason or outcome.
+        while (st.step("reading movements to deliver")) {
+            stored_movement m;
+            m.id = st.column_int64(0);
+            m.data.identity = st.column_text(1);
+            m.data.rib_key = st.column_text(2);
+            m.data.currency = st.column_text(3);
+            m.data.decimals = static_cast<std::int32_t>(st.column_int64(4));
+            m.data.booking_date = st.column_text(5);
+            m.data.value_date = st.column_text(6);
+            m.data.amount_minor = st.column_int64(7);
+            m.data.label = st.column_text(8);
+            m.data.details = st.column_text(9);
+            m.data.reference = st.column_text(10);
+            m.data.operation_code = st.column_text(11);
+            m.data.entry_number = st.column_text(12);
+            m.data.piece_numero = st.column_text(13);
+            m.stored_at = st.column_int64(14);
+            m.state = movement_state::pending;
+            m.route = delivery_route{st.column_int64(17), st.column_int64(18)};
+            out.push_back(std::move(m));
+        }
+        st.reset();
+        return out;
+    }
+
     void require_pieces(const std::vector<movement>& movements) {
         std::set<std::string> numeros;
         for (const auto& m : movements) {
@@ -437,6 +478,9 @@ std::vector<route_backlog> movement_repository::pending_routes() {
 
 std::vector<stored_movement> movement_repository::next_batch(const delivery_route& route, std::size_t limit) {
     auto& s = *impl_;
+    if (s.db.kind == backend::sqlite) {
+        return s.next_batch_sqlite(route, limit);
+    }
     return detail::guarded("reading movements to deliver in instance " + s.instance_id, [&] {
         auto& st = s.statement(s.batch,
                                std::string(movement_columns) +

@@ -34,7 +34,7 @@ struct sqlite_settings {
     std::filesystem::path data_directory;      // created if missing
     std::string file_name = "jedeclare.sqlite"; // the database file inside data_directory
     std::chrono::milliseconds busy_timeout{10000};
-    std::int64_t cache_kib = 32768;            // page cache per connection
+    std::int64_t cache_kib = 65536;            // page cache per connection (an upper bound, not an allocation)
     std::size_t rows_per_statement = 0;        // multi-row INSERT size; 0 = the backend's default (tests, tuning)
 };
 

@@ -51,6 +51,8 @@ class piece_store {
     std::vector<listed> list(std::uint32_t compte, std::string_view couple, const filter& f) const;
     lookup find(std::uint32_t compte, std::uint64_t numero, found& out) const;
     std::string content(const found& f) const;
+    // Appends the content to `out` (reusing its capacity).
+    void append_content(const found& f, std::string& out) const;
     void mark_retrieved(const found& f, std::string_view couple);
     // Forget every retrieval (all pieces back to statut 00).
     void reset_retrievals();
