@@ -46,9 +46,10 @@ set(CPACK_DEBIAN_PLUGIN_PACKAGE_SECTION "misc")
 set(CPACK_DEBIAN_PLUGIN_PACKAGE_ENHANCES "${JD_PACKAGE_HOST_TOOLS}")
 set(CPACK_DEBIAN_PLUGIN_DESCRIPTION "JeDeclare.com bank aggregator plugin for accounting hosts
 This plugin adds JeDeclare.com to the list of bank aggregators of an
-accounting platform built on the host SDK (plugin ABI ${HOST_SDK_ABI_MAJOR}.${HOST_SDK_ABI_MINOR}). An accounting firm
-then receives its client companies' bank movements (CFONB 120 statements
-collected by the JeDeclare.com portal) automatically.
+accounting platform built on the host SDK (plugin ABI ${HOST_SDK_ABI_MAJOR}.${HOST_SDK_ABI_MINOR}). An
+accounting firm then receives its client companies' bank movements
+(CFONB 120 statements collected by the JeDeclare.com portal)
+automatically.
 .
 The library and its manifest (jedeclare.plugin.json, with the library's
 SHA-256) are installed in the host's plugin directory,

@@ -35,6 +35,7 @@ build=$(cd "$build" && pwd)
 [ -f "$build/CPackConfig.cmake" ] || cmake "$build" >/dev/null
 cache_value() { sed -n "s/^$1:[A-Z]*=//p" "$build/CMakeCache.txt"; }
 libdir=$(cache_value CMAKE_INSTALL_LIBDIR); libdir="${libdir:-lib}"
+sdk_libdir=$(cache_value HOST_SDK_INSTALL_LIBDIR); sdk_libdir="${sdk_libdir:-$libdir}"
 echo "dropin-test: build tree $build"
 start_all=$(date +%s)
 cmake --build "$build" --target jd_package_inputs -j "${JD_JOBS:-2}" >/dev/null
@@ -95,10 +96,10 @@ check_layout() {
   for file in "$libdir/aggregator-host/plugins/jedeclare/libjedeclare_aggregator.so" \
               "$libdir/aggregator-host/plugins/jedeclare/jedeclare.plugin.json" \
               include/host_sdk/c/abi.h include/host_sdk/loader.hpp include/host_sdk/provider.hpp \
-              "$libdir/libhost_sdk_loader.a" "$libdir/pkgconfig/host-sdk.pc" \
-              "$libdir/cmake/HostSdk/HostSdkConfig.cmake" "$libdir/cmake/HostSdk/HostSdkConfigVersion.cmake" \
-              "$libdir/cmake/HostSdk/HostSdkTargets.cmake" "$libdir/cmake/HostSdk/HostSdkPlugin.cmake" \
-              "$libdir/cmake/HostSdk/HostSdkWriteManifest.cmake" share/host-sdk/plugin-manifest.schema.json \
+              "$sdk_libdir/libhost_sdk_loader.a" "$sdk_libdir/pkgconfig/host-sdk.pc" \
+              "$sdk_libdir/cmake/HostSdk/HostSdkConfig.cmake" "$sdk_libdir/cmake/HostSdk/HostSdkConfigVersion.cmake" \
+              "$sdk_libdir/cmake/HostSdk/HostSdkTargets.cmake" "$sdk_libdir/cmake/HostSdk/HostSdkPlugin.cmake" \
+              "$sdk_libdir/cmake/HostSdk/HostSdkWriteManifest.cmake" share/host-sdk/plugin-manifest.schema.json \
               bin/aggregator-host bin/jedeclare-statement \
               share/doc/jedeclare-aggregator-plugin/copyright share/doc/host-sdk-dev/copyright \
               share/doc/aggregator-host/copyright share/man/man1/aggregator-host.1.gz; do
@@ -190,7 +191,7 @@ cmake_against_prefix() { # source dir, build dir, extra args
 # find_package(HostSdk 1.0 CONFIG REQUIRED); the host loads the installed plugin from its default directory.
 check_dropin_host() {
   cmake_against_prefix "$root/packaging/dropin/host" "$scratch/dropin-host"
-  grep -q "HostSdk_DIR:PATH=$prefix/$libdir/cmake/HostSdk" "$scratch/dropin-host/CMakeCache.txt" \
+  grep -q "HostSdk_DIR:PATH=$prefix/$sdk_libdir/cmake/HostSdk" "$scratch/dropin-host/CMakeCache.txt" \
     || fail "HostSdk was not found in $prefix"
   cmake --build "$scratch/dropin-host"
   "$scratch/dropin-host/dropin-host" --lang en | tee "$scratch/host.txt"
@@ -208,7 +209,7 @@ check_dropin_plugin() {
 }
 
 check_pkgconfig() {
-  export PKG_CONFIG_PATH="$prefix/$libdir/pkgconfig"
+  export PKG_CONFIG_PATH="$prefix/$sdk_libdir/pkgconfig"
   pkg-config --modversion host-sdk
   # shellcheck disable=SC2046
   g++ -std=c++20 -O1 "$root/packaging/dropin/pkgconfig/main.cpp" $(pkg-config --cflags --libs host-sdk) \

@@ -1,8 +1,9 @@
 # What `cmake --install` puts where, in three components (one package each, see cpack.cmake):
 #
 #   plugin      <libdir>/aggregator-host/plugins/jedeclare/{libjedeclare_aggregator.so,jedeclare.plugin.json}
-#   sdk         <includedir>/host_sdk/**, <libdir>/libhost_sdk_loader.a, <libdir>/cmake/HostSdk/*,
-#               <libdir>/pkgconfig/host-sdk.pc, <datadir>/host-sdk/plugin-manifest.schema.json
+#   sdk         <includedir>/host_sdk/**, <sdk libdir>/libhost_sdk_loader.a, <sdk libdir>/cmake/HostSdk/*,
+#               <sdk libdir>/pkgconfig/host-sdk.pc, <datadir>/host-sdk/plugin-manifest.schema.json
+#               (<sdk libdir>: HOST_SDK_INSTALL_LIBDIR, lib/<multiarch> on Debian)
 #   host-tools  <bindir>/{aggregator-host,jedeclare-statement,jedeclare-sim}, their manual pages
 #
 # and, for each, <datadir>/doc/<package>/{copyright,changelog.Debian.gz}. The rules live here, not next to the
@@ -27,7 +28,17 @@ set(JD_PACKAGE_MAINTAINER "jedeclare-aggregator maintainers <packaging@jedeclare
 # The host's plugin directory (one sub-folder per plugin). The reference host finds it relative to its
 # executable with the same GNUInstallDirs values (host_sdk/reference_host/CMakeLists.txt).
 set(JD_PLUGINS_INSTALL_DIR "${CMAKE_INSTALL_LIBDIR}/aggregator-host/plugins")
-set(JD_SDK_CMAKE_INSTALL_DIR "${CMAKE_INSTALL_LIBDIR}/cmake/HostSdk")
+# The SDK's architecture-dependent files (the static loader, its CMake package, host-sdk.pc) go in the multiarch
+# directory where there is one (lib/x86_64-linux-gnu on Debian, whatever the prefix): CMake and pkg-config look
+# there, and a .pc of an architecture-dependent package belongs there.
+if(CMAKE_LIBRARY_ARCHITECTURE AND NOT CMAKE_INSTALL_LIBDIR MATCHES "/${CMAKE_LIBRARY_ARCHITECTURE}$")
+  set(jd_sdk_libdir_default "${CMAKE_INSTALL_LIBDIR}/${CMAKE_LIBRARY_ARCHITECTURE}")
+else()
+  set(jd_sdk_libdir_default "${CMAKE_INSTALL_LIBDIR}")
+endif()
+set(HOST_SDK_INSTALL_LIBDIR "${jd_sdk_libdir_default}" CACHE STRING
+    "Where the SDK's loader, CMake package and pkg-config file are installed, relative to the prefix")
+set(JD_SDK_CMAKE_INSTALL_DIR "${HOST_SDK_INSTALL_LIBDIR}/cmake/HostSdk")
 
 # The SDK's version is its ABI version: major.minor from host_sdk/c/abi.h, plus a patch number for changes that
 # leave the ABI alone (loader fixes, CMake helpers, documentation). Bump it here; reset it on an ABI change.
@@ -77,6 +88,15 @@ function(jd_install_manual_pages component)
   endforeach()
 endfunction()
 
+# When installing stripped (cmake --install --strip, CPACK_STRIP_FILES), also drop the compiler's .comment
+# section, which install(TARGETS) keeps. Runs as install code, on the installed file.
+function(jd_strip_comment_code out_var file)
+  set(${out_var} "
+    if(CMAKE_INSTALL_DO_STRIP)
+      execute_process(COMMAND \"${CMAKE_STRIP}\" --remove-section=.comment \"${file}\")
+    endif()" PARENT_SCOPE)
+endfunction()
+
 # ---------------------------------------------------------------------------------------------------------
 # plugin: the library, then its manifest rewritten from the installed bytes. Installing may change the bytes
 # (stripping with `cmake --install --strip` or CPACK_STRIP_FILES, RPATH edits), and the host refuses a library
@@ -100,11 +120,13 @@ function(jd_install_plugin target component)
   # A shared object is not executable (Debian policy 10.9); the host maps it, it never runs it.
   install(TARGETS ${target} LIBRARY DESTINATION "${destination}" COMPONENT ${component}
           PERMISSIONS OWNER_READ OWNER_WRITE GROUP_READ WORLD_READ)
+  jd_strip_comment_code(strip_code "\${_jd_dir}/${library_file}")
   install(CODE "
     set(_jd_dir \"\$ENV{DESTDIR}\${CMAKE_INSTALL_PREFIX}/${destination}\")
     if(IS_ABSOLUTE \"${destination}\")
       set(_jd_dir \"\$ENV{DESTDIR}${destination}\")
     endif()
+    ${strip_code}
     message(STATUS \"Writing the manifest: \${_jd_dir}/${manifest_name}\")
     execute_process(COMMAND \"${CMAKE_COMMAND}\"
         \"-DLIBRARY=\${_jd_dir}/${library_file}\" \"-DMANIFEST_IN=${gen_dir}/manifest.json\"
@@ -133,17 +155,16 @@ install(DIRECTORY "${jd_sdk_source_dir}/include/host_sdk" DESTINATION "${CMAKE_I
 set_target_properties(host_sdk_headers PROPERTIES EXPORT_NAME headers)
 set_target_properties(host_sdk_loader PROPERTIES EXPORT_NAME loader)
 install(TARGETS host_sdk_headers host_sdk_loader EXPORT HostSdkTargets
-        ARCHIVE DESTINATION "${CMAKE_INSTALL_LIBDIR}" COMPONENT sdk
+        ARCHIVE DESTINATION "${HOST_SDK_INSTALL_LIBDIR}" COMPONENT sdk
         INCLUDES DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}")
 # install(TARGETS) strips executables and shared objects, not archives: drop the debug sections here.
-if(CMAKE_STRIP)
-  install(CODE "
-    if(CMAKE_INSTALL_DO_STRIP)
-      execute_process(COMMAND \"${CMAKE_STRIP}\" --strip-debug --enable-deterministic-archives
-        \"\$ENV{DESTDIR}\${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_LIBDIR}/$<TARGET_FILE_NAME:host_sdk_loader>\")
-    endif()
-  " COMPONENT sdk)
-endif()
+install(CODE "
+  if(CMAKE_INSTALL_DO_STRIP)
+    execute_process(COMMAND \"${CMAKE_STRIP}\" --strip-debug --remove-section=.comment
+      --enable-deterministic-archives
+      \"\$ENV{DESTDIR}\${CMAKE_INSTALL_PREFIX}/${HOST_SDK_INSTALL_LIBDIR}/$<TARGET_FILE_NAME:host_sdk_loader>\")
+  endif()
+" COMPONENT sdk)
 install(EXPORT HostSdkTargets NAMESPACE HostSdk:: DESTINATION "${JD_SDK_CMAKE_INSTALL_DIR}" COMPONENT sdk)
 
 set(jd_sdk_gen "${CMAKE_CURRENT_BINARY_DIR}/host_sdk_package")
@@ -198,11 +219,11 @@ set(jd_pc_dl "")
 foreach(lib IN LISTS CMAKE_DL_LIBS)
   string(APPEND jd_pc_dl " -l${lib}")
 endforeach()
-file(RELATIVE_PATH jd_pc_to_prefix "/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/")
+file(RELATIVE_PATH jd_pc_to_prefix "/${HOST_SDK_INSTALL_LIBDIR}/pkgconfig" "/")
 string(REGEX REPLACE "/$" "" jd_pc_to_prefix "${jd_pc_to_prefix}")
 file(WRITE "${jd_sdk_gen}/host-sdk.pc" "prefix=\${pcfiledir}/${jd_pc_to_prefix}
 includedir=\${prefix}/${CMAKE_INSTALL_INCLUDEDIR}
-libdir=\${prefix}/${CMAKE_INSTALL_LIBDIR}
+libdir=\${prefix}/${HOST_SDK_INSTALL_LIBDIR}
 plugindir=\${prefix}/${JD_PLUGINS_INSTALL_DIR}
 abi_major=${HOST_SDK_ABI_MAJOR}
 abi_minor=${HOST_SDK_ABI_MINOR}
@@ -214,7 +235,7 @@ Requires: libcrypto
 Cflags: -I\${includedir} -DBOOST_DLL_USE_STD_FS
 Libs: -L\${libdir} -lhost_sdk_loader -lboost_json${jd_pc_dl}
 ")
-install(FILES "${jd_sdk_gen}/host-sdk.pc" DESTINATION "${CMAKE_INSTALL_LIBDIR}/pkgconfig" COMPONENT sdk)
+install(FILES "${jd_sdk_gen}/host-sdk.pc" DESTINATION "${HOST_SDK_INSTALL_LIBDIR}/pkgconfig" COMPONENT sdk)
 install(FILES "${PROJECT_SOURCE_DIR}/schema/plugin-manifest.schema.json"
         DESTINATION "${CMAKE_INSTALL_DATADIR}/host-sdk" COMPONENT sdk)
 install(FILES "${jd_packaging_dir}/INTEGRATORS.md" DESTINATION "${CMAKE_INSTALL_DATADIR}/doc/${JD_PACKAGE_SDK}"
@@ -231,6 +252,10 @@ foreach(tool IN ITEMS aggregator-host jedeclare-statement jedeclare-sim)
 endforeach()
 if(jd_host_tools)
   install(TARGETS ${jd_host_tools} RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}" COMPONENT host-tools)
+  foreach(tool IN LISTS jd_host_tools)
+    jd_strip_comment_code(strip_code "\$ENV{DESTDIR}\${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_BINDIR}/$<TARGET_FILE_NAME:${tool}>")
+    install(CODE "${strip_code}" COMPONENT host-tools)
+  endforeach()
   list(TRANSFORM jd_host_tools APPEND ".1" OUTPUT_VARIABLE jd_host_tool_pages)
   jd_install_manual_pages(host-tools ${jd_host_tool_pages})
   jd_install_package_docs(host-tools "${JD_PACKAGE_HOST_TOOLS}" "${PROJECT_VERSION}")

@@ -3,7 +3,7 @@
 // and no-separator variants. Each file is written to a temporary directory in chunks, then parsed fully from
 // the file in a streaming way (statements and UTF-8 text built, balances checked, identities computed).
 //
-//   cfonb-bench [--movements N] [--statements N] [--runs N] [--dir DIR] [--keep]
+//   cfonb-bench [--movements N] [--statements N] [--runs N] [--dir DIR] [--keep] [--portable-sha256]
 //
 // Prints one line per variant and ends with
 //   RESULT mb_per_s=<slowest variant> movements_per_s=<slowest> peak_rss_mb=<max>
@@ -40,6 +40,7 @@ struct bench_options {
     int runs = 3;
     std::string dir;
     bool keep = false;
+    sha256_engine engine = sha256_default_engine();
 };
 
 // Peak resident set size (VmHWM) of this process, in kB.
@@ -81,10 +82,12 @@ struct run_result {
     std::uint64_t identity_digest = 0; ///< a hash over all identities, in order
 };
 
-run_result parse_once(const fs::path& path) {
+run_result parse_once(const fs::path& path, sha256_engine engine) {
     run_result r;
+    parse_options options;
+    options.hash_engine = engine;
     parser p(
-        parse_options{},
+        options,
         [&](bank_statement& s) {
             ++r.statements;
             r.balanced += s.balanced ? 1 : 0;
@@ -128,6 +131,8 @@ bool read_options(int argc, char** argv, bench_options& o) {
             o.dir = argv[++i];
         } else if (arg == "--keep") {
             o.keep = true;
+        } else if (arg == "--portable-sha256") {
+            o.engine = sha256_engine::portable;
         } else {
             return false;
         }
@@ -140,7 +145,8 @@ bool read_options(int argc, char** argv, bench_options& o) {
 int main(int argc, char** argv) {
     bench_options options;
     if (!read_options(argc, argv, options)) {
-        std::fprintf(stderr, "usage: cfonb-bench [--movements N] [--statements N] [--runs N] [--dir DIR] [--keep]\n");
+        std::fprintf(stderr, "usage: cfonb-bench [--movements N] [--statements N] [--runs N] [--dir DIR] [--keep] "
+                             "[--portable-sha256]\n");
         return 2;
     }
     fs::path dir = options.dir;
@@ -155,7 +161,7 @@ int main(int argc, char** argv) {
         fs::create_directories(dir);
     }
     std::printf("sha256 engine: %s\n",
-                sha256_default_engine() == sha256_engine::x86_sha_extensions ? "x86 SHA extensions" : "portable");
+                options.engine == sha256_engine::x86_sha_extensions ? "x86 SHA extensions" : "portable");
 
     struct variant {
         const char* name;
@@ -187,7 +193,7 @@ int main(int argc, char** argv) {
         best.seconds = 1e300;
         double best_wall = 1e300;
         for (int run = 0; run < options.runs; ++run) {
-            run_result r = parse_once(path);
+            run_result r = parse_once(path, options.engine);
             const bool right = r.statements == file.statements && r.movements == file.movements &&
                                r.complements == file.complements && r.balanced == file.statements && r.problems == 0 &&
                                r.bytes == file.bytes;

@@ -209,6 +209,13 @@ BOOST_AUTO_TEST_CASE(batch_and_single_digests_agree) {
     }
 }
 
+BOOST_AUTO_TEST_CASE(both_sha256_engines_give_the_same_ids) {
+    const std::string bytes = generated(jd::bench::line_ending::lf, 0, 10);
+    parse_options portable;
+    portable.hash_engine = sha256_engine::portable;
+    BOOST_TEST(identities(parse_buffer(bytes, portable)) == identities(parse_buffer(bytes)));
+}
+
 BOOST_AUTO_TEST_CASE(folding) {
     BOOST_TEST(fold_blanks(std::string_view("  A  B\t\tC \0D  ", 14)) == "A B C D");
     BOOST_TEST(fold_blanks("ABC") == "ABC");

@@ -1,12 +1,13 @@
 // store-bench: how fast the store takes and delivers movements, as a sync would drive it.
 //
-//   store-bench [--rows N] [--batch N] [--deliver-batch N] [--rows-per-statement N] [--cache-kib N]
-//               [--backend sqlite|postgresql|all] [--dir PATH]
+//   store-bench [--rows N] [--batch N] [--deliver-batch N] [--batches-per-commit N] [--rows-per-statement N]
+//               [--cache-kib N] [--backend sqlite|postgresql|all] [--dir PATH]
 //
 // Phases (each timed alone; generating the movements is not timed):
 //   insert   N movements in batches of --batch (one transaction each), 95 % routable, 5 % quarantined;
 //   reinsert one batch again (all duplicates);
-//   deliver  every pending movement, route by route: next_batch(--deliver-batch) + mark_delivered;
+//   deliver  every pending movement, route by route: next_batch(--deliver-batch) + mark_delivered, with
+//            --batches-per-commit batches per transaction;
 //   no-op    what a sync with nothing new asks the store: lease, known pieces, pieces to parse, routes;
 //   integrity the full integrity check.
 // PostgreSQL runs when JD_TEST_PG_DSN is set (in a fresh schema, dropped at the end).
@@ -14,6 +15,7 @@
 
 #include "store/instance_store.hpp"
 #include "store/integrity.hpp"
+#include "store/transaction.hpp"
 
 #include <libpq-fe.h>
 #include <time.h>
@@ -25,6 +27,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,7 +39,8 @@ struct options {
     std::int64_t rows = 1000000;
     std::int64_t batch = 20000;
     std::size_t deliver_batch = 1000;
-    std::size_t rows_per_statement = 0; // 0 = the store's default for the backend
+    int batches_per_commit = 10; // delivery batches grouped in one transaction (fewer fsyncs)
+    std::size_t rows_per_statement = 0; // PostgreSQL multi-row INSERT size; 0 = the store's default
     std::int64_t cache_kib = 0;         // 0 = the store's default
     std::string backend = "all";
     std::filesystem::path dir;
@@ -163,7 +167,13 @@ void run(database& db, const options& opt, const std::string& label) {
     std::int64_t delivered = 0;
     double reading = 0;
     for (const auto& backlog : store.movements().pending_routes()) {
+        // As a sync would: host batches of --deliver-batch, several acknowledged per transaction.
+        std::optional<transaction> group;
+        int in_group = 0;
         while (true) {
+            if (!group) {
+                group.emplace(db);
+            }
             const auto read_start = clock_type::now();
             const auto batch = store.movements().next_batch(backlog.route, opt.deliver_batch);
             reading += seconds_since(read_start);
@@ -176,6 +186,14 @@ void run(database& db, const options& opt, const std::string& label) {
                 acks.push_back({m.id, delivery_outcome::stored});
             }
             delivered += store.movements().mark_delivered(backlog.route, acks, now);
+            if (++in_group >= opt.batches_per_commit) {
+                group->commit();
+                group.reset();
+                in_group = 0;
+            }
+        }
+        if (group) {
+            group->commit();
         }
     }
     const double deliver_seconds = seconds_since(start);
@@ -234,6 +252,8 @@ int main(int argc, char** argv) {
             opt.deliver_batch = static_cast<std::size_t>(std::atoll(argv[++i]));
         } else if (arg == "--rows-per-statement" && has_value) {
             opt.rows_per_statement = static_cast<std::size_t>(std::atoll(argv[++i]));
+        } else if (arg == "--batches-per-commit" && has_value) {
+            opt.batches_per_commit = std::atoi(argv[++i]);
         } else if (arg == "--cache-kib" && has_value) {
             opt.cache_kib = std::atoll(argv[++i]);
         } else if (arg == "--backend" && has_value) {
@@ -242,13 +262,15 @@ int main(int argc, char** argv) {
             opt.dir = argv[++i];
         } else {
             std::fprintf(stderr,
-                         "usage: store-bench [--rows N] [--batch N] [--deliver-batch N] [--rows-per-statement N]\n"
-                         "                   [--cache-kib N] [--backend sqlite|postgresql|all] [--dir PATH]\n");
+                         "usage: store-bench [--rows N] [--batch N] [--deliver-batch N] [--batches-per-commit N]\n"
+                         "                   [--rows-per-statement N] [--cache-kib N] [--backend sqlite|postgresql|all]\n"
+                         "                   [--dir PATH]\n");
             return 2;
         }
     }
-    if (opt.rows <= 0 || opt.batch <= 0 || opt.deliver_batch == 0) {
-        std::fprintf(stderr, "store-bench: --rows, --batch and --deliver-batch must be positive\n");
+    if (opt.rows <= 0 || opt.batch <= 0 || opt.deliver_batch == 0 || opt.batches_per_commit <= 0) {
+        std::fprintf(stderr, "store-bench: --rows, --batch, --deliver-batch and --batches-per-commit must be "
+                             "positive\n");
         return 2;
     }
     try {
@@ -262,7 +284,6 @@ int main(int argc, char** argv) {
             {
                 sqlite_settings settings;
                 settings.data_directory = dir;
-                settings.rows_per_statement = opt.rows_per_statement;
                 if (opt.cache_kib > 0) {
                     settings.cache_kib = opt.cache_kib;
                 }

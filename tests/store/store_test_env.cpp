@@ -157,11 +157,10 @@ sqlite_env::~sqlite_env() {
     std::filesystem::remove_all(directory_, ignored);
 }
 
-std::unique_ptr<jd::store::database> sqlite_env::open(std::size_t rows_per_statement) {
+std::unique_ptr<jd::store::database> sqlite_env::open(std::size_t /*rows_per_statement: PostgreSQL only*/) {
     jd::store::sqlite_settings settings;
     settings.data_directory = directory_;
     settings.busy_timeout = std::chrono::milliseconds(10000);
-    settings.rows_per_statement = rows_per_statement;
     return jd::store::database::open_sqlite(settings);
 }
 

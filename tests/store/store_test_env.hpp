@@ -55,7 +55,8 @@ class store_env {
 public:
     virtual ~store_env() = default;
     [[nodiscard]] virtual jd::store::backend kind() const = 0;
-    // A new connection (store::database) to this test's database.
+    // A new connection (store::database) to this test's database. rows_per_statement: PostgreSQL's multi-row
+    // INSERT size (small values exercise the remainders); SQLite has no such thing.
     [[nodiscard]] virtual std::unique_ptr<jd::store::database> open(std::size_t rows_per_statement = 0) = 0;
     [[nodiscard]] virtual std::unique_ptr<raw_connection> raw() = 0;
     // Every column name of every table of the test database, as "table.column".

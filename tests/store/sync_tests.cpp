@@ -4,9 +4,12 @@
 
 #include "store/error.hpp"
 #include "store/instance_store.hpp"
+#include "store/integrity.hpp"
 #include "store/transaction.hpp"
 
+#include <chrono>
 #include <set>
+#include <thread>
 
 using namespace jd::store;
 using namespace store_test;
@@ -431,4 +434,36 @@ STORE_TEST(run_reports) {
     BOOST_TEST(runs.prune(3) == 4);
     BOOST_TEST(runs.latest(100).size() == 3U);
     BOOST_TEST(runs.prune(3) == 0);
+}
+
+STORE_TEST(a_link_made_during_an_insert_still_routes_its_movements) {
+    // Node A inserts movements of an unlinked RIB in an open transaction; meanwhile node B links the RIB.
+    // B waits for A (routing lock), then re-routes, so A's movements end up pending, never stuck in quarantine.
+    auto node_a = env.open();
+    auto node_b = env.open();
+    instance_store a(*node_a, "instance-a");
+    instance_store b(*node_b, "instance-a");
+    put_piece(a, "P1");
+    b.activations().set(make_activation(1, true));
+    route_change change;
+    std::exception_ptr failure;
+    {
+        transaction tx(*node_a);
+        const auto outcome = a.movements().insert_batch(movements_for(rib_a, "a", {"2026-01-02", "2026-01-03"}), t0);
+        BOOST_TEST(outcome.quarantined == 2);
+        std::thread linker([&] {
+            try {
+                change = b.bank_links().set(make_link(rib_a, 1, 10));
+            } catch (...) {
+                failure = std::current_exception();
+            }
+        });
+        std::this_thread::sleep_for(std::chrono::milliseconds(300)); // let B reach the lock (not required)
+        tx.commit();
+        linker.join();
+    }
+    BOOST_REQUIRE(!failure);
+    BOOST_TEST(change.released == 2);
+    BOOST_TEST(a.movements().count_by_state().pending == 2);
+    BOOST_TEST(check_integrity(*node_a).ok);
 }

@@ -200,8 +200,10 @@ class session : public std::enable_shared_from_this<session> {
             return;
         }
         limit_ = head_.size() + answer_.body.size();
-        const std::array<asio::const_buffer, 2> parts{asio::buffer(head_), asio::buffer(answer_.body)};
-        asio::async_write(stream_, parts,
+        // Head and body go out without being copied together. (A std::array of two buffers ended the
+        // composed write after the first buffer on the TLS stream; a vector goes through the generic path.)
+        parts_.assign({asio::buffer(head_), asio::buffer(answer_.body)});
+        asio::async_write(stream_, parts_,
                           [self = shared_from_this()](beast::error_code ec, std::size_t n) { self->on_written(ec, n); });
     }
 
@@ -280,6 +282,7 @@ class session : public std::enable_shared_from_this<session> {
     fault_decision decision_;
     http_answer answer_;
     std::string head_;
+    std::vector<asio::const_buffer> parts_;
     std::string wire_;
     std::size_t sent_ = 0;
     std::size_t limit_ = 0;

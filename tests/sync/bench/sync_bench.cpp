@@ -116,6 +116,12 @@ int run_backend(const options& opt) {
         const auto noop_started = std::chrono::steady_clock::now();
         const auto noop = service.run(call, jd::sync::trigger::scheduler);
         noops.push_back(seconds_since(noop_started) * 1000.0);
+        if (i == 0) {
+            std::printf("[%s] no-op phases (ms):", opt.backend.c_str());
+            for (const auto& [phase, ms] : noop.durations_ms)
+                std::printf(" %s=%lld", phase.c_str(), static_cast<long long>(ms));
+            std::printf("\n");
+        }
         if (noop.movements.delivered != 0 || noop.pieces.downloaded != 0)
             std::printf("[%s] warning: a no-op run moved data\n", opt.backend.c_str());
     }

@@ -172,15 +172,13 @@ struct client::impl {
     // Runs one call to completion in the caller's thread.
     void run(std::shared_ptr<const http_call> call, response_check check)
     {
-        auto promise = std::make_shared<std::promise<void>>();
+        auto promise = std::make_shared<std::promise<std::optional<wire_error>>>();
         auto future = promise->get_future();
-        pick().submit(std::move(call), std::move(check), [promise](std::exception_ptr failure) {
-            if (failure)
-                promise->set_exception(failure);
-            else
-                promise->set_value();
+        pick().submit(std::move(call), std::move(check), [promise](std::optional<wire_error> failure) {
+            promise->set_value(std::move(failure));
         });
-        future.get();
+        if (auto failure = future.get())
+            throw std::move(*failure);
     }
 
     // One DemandeAccuse: the call and the check that fills `out`.
@@ -289,20 +287,13 @@ download_summary client::download_many(const std::vector<std::string>& numeros, 
     auto start_one = [&](const std::string& numero) {
         auto piece = std::make_shared<downloaded_piece>();
         auto [call, check] = impl_->download_call(numero, piece);
-        impl_->pick().submit(std::move(call), std::move(check), [box, numero, piece](std::exception_ptr failure) {
+        impl_->pick().submit(std::move(call), std::move(check), [box, numero, piece](std::optional<wire_error> failure) {
             download_result result;
             result.numero = numero;
-            if (!failure) {
+            if (failure)
+                result.error = std::move(failure);
+            else
                 result.piece = std::move(*piece);
-            } else {
-                try {
-                    std::rethrow_exception(failure);
-                } catch (const wire_error& e) {
-                    result.error = e;
-                } catch (const std::exception& e) {
-                    result.error = wire_error(error_kind::unexpected_response, e.what()).with_operation("DemandeAccuse");
-                }
-            }
             {
                 std::lock_guard lock(box->mutex);
                 box->results.push_back(std::move(result));

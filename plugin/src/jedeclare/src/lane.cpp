@@ -465,8 +465,22 @@ void lane::submit(std::shared_ptr<const http_call> call, response_check check, c
     asio::post(io_, [this, call = std::move(call), check = std::move(check), done = std::move(done), epoch]() mutable {
         asio::co_spawn(io_, run_call(*this, std::move(call), std::move(check), epoch),
                        [done = std::move(done)](std::exception_ptr failure) {
+                           std::optional<wire_error> error;
+                           if (failure) {
+                               try {
+                                   std::rethrow_exception(failure);
+                               } catch (const wire_error& e) {
+                                   error = e;
+                               } catch (const std::exception& e) {
+                                   error = wire_error(error_kind::unexpected_response,
+                                                      std::string("internal error: ") + e.what());
+                               } catch (...) {
+                                   error = wire_error(error_kind::unexpected_response, "internal error");
+                               }
+                               failure = nullptr; // the exception object dies here, on this thread
+                           }
                            try {
-                               done(failure);
+                               done(std::move(error));
                            } catch (...) {
                                // A completion must not take the I/O thread down.
                            }

@@ -8,7 +8,6 @@
 #include <boost/beast/http/message.hpp>
 #include <boost/beast/http/string_body.hpp>
 
-#include <exception>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -35,8 +34,9 @@ struct http_response {
 
 // Judges an answer: returns normally to accept it, throws wire_error to reject it (the retry policy then decides).
 using response_check = std::function<void(http_response& response)>;
-// Called once per submitted call, with nullptr on success.
-using call_done = std::function<void(std::exception_ptr failure)>;
+// Called once per submitted call, on the I/O thread: no error on success. The error is a value of its own, so
+// that no exception object is ever shared between the I/O thread and the caller's.
+using call_done = std::function<void(std::optional<wire_error> failure)>;
 
 struct call_state;
 

@@ -106,7 +106,7 @@ struct record_place {
 struct parser::impl final : record_sink {
     impl(parse_options opts, statement_handler on_st, diagnostic_handler on_diag)
         : options(opts), on_statement(std::move(on_st)), on_diagnostic_cb(std::move(on_diag)),
-          occurrences(opts.max_occurrence_entries) {}
+          occurrences(opts.max_occurrence_entries), hasher(opts.hash_engine) {}
 
     parse_options options;
     statement_handler on_statement;

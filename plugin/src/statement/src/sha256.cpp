@@ -64,34 +64,59 @@ sha256_digest digest_of(const std::array<std::uint32_t, 8>& state) noexcept {
 
 namespace detail {
 
+namespace {
+
+// One round with the eight working variables renamed instead of moved: R(a..h, i) leaves the new `a` in h
+// and the new `e` in d, so the next round is called with the names rotated by one.
+#define JD_SHA256_ROUND(a, b, c, d, e, f, g, h, k, w)                                                            \
+    do {                                                                                                        \
+        const std::uint32_t t1 = (h) + (rotr((e), 6) ^ rotr((e), 11) ^ rotr((e), 25)) + (((e) & (f)) ^ (~(e) & (g))) + \
+                                 (k) + (w);                                                                     \
+        const std::uint32_t t2 = (rotr((a), 2) ^ rotr((a), 13) ^ rotr((a), 22)) + (((a) & (b)) ^ ((a) & (c)) ^ ((b) & (c))); \
+        (d) += t1;                                                                                              \
+        (h) = t1 + t2;                                                                                          \
+    } while (false)
+
+inline std::uint32_t schedule_word(std::uint32_t* w, int i) noexcept {
+    // w is a ring of 16 words: w[i & 15] holds W[i - 16] and becomes W[i].
+    const std::uint32_t w15 = w[(i - 15) & 15];
+    const std::uint32_t w2 = w[(i - 2) & 15];
+    const std::uint32_t s0 = rotr(w15, 7) ^ rotr(w15, 18) ^ (w15 >> 3);
+    const std::uint32_t s1 = rotr(w2, 17) ^ rotr(w2, 19) ^ (w2 >> 10);
+    w[i & 15] += s0 + w[(i - 7) & 15] + s1;
+    return w[i & 15];
+}
+
+} // namespace
+
 void sha256_compress_portable(std::uint32_t* state, const std::uint8_t* blocks, std::size_t count) noexcept {
-    std::uint32_t w[64];
+    const std::uint32_t* k = round_constants.data();
     for (std::size_t b = 0; b < count; ++b, blocks += 64) {
+        std::uint32_t w[16];
         for (int i = 0; i < 16; ++i) {
             w[i] = load_be32(blocks + 4 * i);
         }
-        for (int i = 16; i < 64; ++i) {
-            const std::uint32_t s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3);
-            const std::uint32_t s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10);
-            w[i] = w[i - 16] + s0 + w[i - 7] + s1;
-        }
         std::uint32_t a = state[0], bb = state[1], c = state[2], d = state[3];
         std::uint32_t e = state[4], f = state[5], g = state[6], h = state[7];
-        for (std::size_t i = 0; i < 64; ++i) {
-            const std::uint32_t s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25);
-            const std::uint32_t ch = (e & f) ^ (~e & g);
-            const std::uint32_t t1 = h + s1 + ch + round_constants[i] + w[i];
-            const std::uint32_t s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22);
-            const std::uint32_t maj = (a & bb) ^ (a & c) ^ (bb & c);
-            const std::uint32_t t2 = s0 + maj;
-            h = g;
-            g = f;
-            f = e;
-            e = d + t1;
-            d = c;
-            c = bb;
-            bb = a;
-            a = t1 + t2;
+        for (int i = 0; i < 16; i += 8) {
+            JD_SHA256_ROUND(a, bb, c, d, e, f, g, h, k[i], w[i]);
+            JD_SHA256_ROUND(h, a, bb, c, d, e, f, g, k[i + 1], w[i + 1]);
+            JD_SHA256_ROUND(g, h, a, bb, c, d, e, f, k[i + 2], w[i + 2]);
+            JD_SHA256_ROUND(f, g, h, a, bb, c, d, e, k[i + 3], w[i + 3]);
+            JD_SHA256_ROUND(e, f, g, h, a, bb, c, d, k[i + 4], w[i + 4]);
+            JD_SHA256_ROUND(d, e, f, g, h, a, bb, c, k[i + 5], w[i + 5]);
+            JD_SHA256_ROUND(c, d, e, f, g, h, a, bb, k[i + 6], w[i + 6]);
+            JD_SHA256_ROUND(bb, c, d, e, f, g, h, a, k[i + 7], w[i + 7]);
+        }
+        for (int i = 16; i < 64; i += 8) {
+            JD_SHA256_ROUND(a, bb, c, d, e, f, g, h, k[i], schedule_word(w, i));
+            JD_SHA256_ROUND(h, a, bb, c, d, e, f, g, k[i + 1], schedule_word(w, i + 1));
+            JD_SHA256_ROUND(g, h, a, bb, c, d, e, f, k[i + 2], schedule_word(w, i + 2));
+            JD_SHA256_ROUND(f, g, h, a, bb, c, d, e, k[i + 3], schedule_word(w, i + 3));
+            JD_SHA256_ROUND(e, f, g, h, a, bb, c, d, k[i + 4], schedule_word(w, i + 4));
+            JD_SHA256_ROUND(d, e, f, g, h, a, bb, c, k[i + 5], schedule_word(w, i + 5));
+            JD_SHA256_ROUND(c, d, e, f, g, h, a, bb, k[i + 6], schedule_word(w, i + 6));
+            JD_SHA256_ROUND(bb, c, d, e, f, g, h, a, k[i + 7], schedule_word(w, i + 7));
         }
         state[0] += a;
         state[1] += bb;
@@ -103,6 +128,8 @@ void sha256_compress_portable(std::uint32_t* state, const std::uint8_t* blocks, 
         state[7] += h;
     }
 }
+
+#undef JD_SHA256_ROUND
 
 const std::uint32_t* sha256_round_constants() noexcept { return round_constants.data(); }
 

@@ -29,9 +29,8 @@ void register_connectors() {
     });
 }
 
-// Rows per multi-row statement, measured with tests/store/store-bench: SQLite gains nothing from multi-row
-// VALUES through Poco (binding dominates), PostgreSQL saves a round trip per row.
-constexpr std::size_t sqlite_bulk_rows = 1;
+// Rows per multi-row INSERT on PostgreSQL (one round trip per statement). SQLite inserts row by row through a
+// statement compiled once (sqlite_statement.hpp): there a multi-row VALUES gains nothing.
 constexpr std::size_t postgresql_bulk_rows = 200;
 
 // Replaces every occurrence of `secret` (when long enough to be recognisable) so no message can carry it.
@@ -119,7 +118,7 @@ parsed_conninfo check_conninfo(const std::string& conninfo) {
 
 database::impl::impl(backend kind_, std::string description_, Poco::Data::Session session_)
     : kind(kind_), description(std::move(description_)), session(std::move(session_)),
-      bulk_rows(kind_ == backend::sqlite ? sqlite_bulk_rows : postgresql_bulk_rows) {}
+      bulk_rows(postgresql_bulk_rows) {}
 
 std::string database::impl::sql(std::string_view text) const {
     if (kind == backend::sqlite) {
@@ -270,9 +269,6 @@ std::unique_ptr<database> database::open_sqlite(const sqlite_settings& settings)
     } catch (const Poco::Exception& error) {
         throw store_error(error_code::connection_failed,
                           "cannot set up " + description + ": " + error.displayText());
-    }
-    if (settings.rows_per_statement > 0) {
-        state->bulk_rows = settings.rows_per_statement;
     }
     detail::apply_migrations(*state);
     return std::unique_ptr<database>(new database(std::move(state)));

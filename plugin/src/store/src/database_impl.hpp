@@ -21,7 +21,7 @@ struct database::impl {
     Poco::Data::Session session;
     int schema_version = 0;
 
-    // Rows per multi-row INSERT/UPDATE: PostgreSQL pays a round trip per statement, SQLite does not.
+    // Rows per multi-row INSERT on PostgreSQL (a round trip per statement); SQLite does not use it.
     std::size_t bulk_rows = 1;
 
     // Transaction bookkeeping (see store/transaction.hpp).

@@ -35,14 +35,13 @@ struct sqlite_settings {
     std::string file_name = "jedeclare.sqlite"; // the database file inside data_directory
     std::chrono::milliseconds busy_timeout{10000};
     std::int64_t cache_kib = 65536;            // page cache per connection (an upper bound, not an allocation)
-    std::size_t rows_per_statement = 0;        // multi-row INSERT size; 0 = the backend's default (tests, tuning)
 };
 
 struct postgresql_settings {
     // libpq keyword form: "host=… port=… dbname=… user=…" (options=-csearch_path=… chooses a schema).
     // It must not contain a password: pass it to open_postgresql instead. URIs are refused too.
     std::string connection_string;
-    std::size_t rows_per_statement = 0; // multi-row INSERT size; 0 = the backend's default (tests, tuning)
+    std::size_t rows_per_statement = 0; // rows per multi-row INSERT; 0 = the default (200). Tests, tuning.
 };
 
 // One applied migration, as recorded in `schema_migrations`.

@@ -125,7 +125,9 @@ void sync_service::execute(run_report& report, const host_sdk::call_context& cal
     report.durations_ms["lease"] = elapsed_ms(lease_started);
 
     run_context run{services_, store_, client_, options_, cancel_, lease, progress, report, locale, {}};
+    const auto plan_started = std::chrono::steady_clock::now();
     const auto plan = plan_recovery(store_.runs(), report.run_id, store::now_ms(), options_);
+    report.durations_ms["plan"] = elapsed_ms(plan_started);
     report.last_recovery_at = plan.last_recovery_at;
     run.log(HS_LOG_INFO, "run_started",
             {{"trigger", store::to_string(report.triggered_by)},
@@ -243,6 +245,7 @@ void sync_service::execute(run_report& report, const host_sdk::call_context& cal
     // The end: totals, state, message, run record. A store that fails here leaves the run unfinished in the
     // history, which only makes the next run run the recovery pass.
     progress.phase("finish");
+    const auto finish_started = std::chrono::steady_clock::now();
     std::vector<std::string> unreadable;
     std::int64_t unreadable_total = 0;
     store::health_state state = remote.state;
@@ -286,6 +289,7 @@ void sync_service::execute(run_report& report, const host_sdk::call_context& cal
     }
     if (!delivery.first_problem.empty()) report.message += " " + delivery.first_problem;
 
+    report.durations_ms["finish"] = elapsed_ms(finish_started);
     report.finished_at = services_.now_ms();
     try {
         store_.runs().finish(report.run_id, report.finished_at, state, json::serialize(to_json(report)));

@@ -16,6 +16,7 @@
 
 #include "jd/statement/diagnostic.hpp"
 #include "jd/statement/format_detection.hpp"
+#include "jd/statement/sha256.hpp"
 #include "jd/statement/statement.hpp"
 
 #include <array>
@@ -34,6 +35,8 @@ struct parse_options {
     std::size_t max_diagnostics = 1000;
     /// Contents held by the identity occurrence counter (16 bytes each) beyond which past days are dropped.
     std::size_t max_occurrence_entries = std::size_t{1} << 14;
+    /// SHA-256 code for identities (both give the same identities; the default is the fastest available).
+    sha256_engine hash_engine = sha256_default_engine();
 };
 
 struct parse_summary {
