@@ -107,6 +107,25 @@ class session : public std::enable_shared_from_this<session> {
         parser_->body_limit(options_.body_limit);
         parser_->header_limit(64 * 1024);
         beast::get_lowest_layer(stream_).expires_after(options_.idle_timeout);
+        // The header first: a client sending "Expect: 100-continue" (curl does) waits for an interim answer
+        // before sending its body.
+        http::async_read_header(stream_, buffer_, *parser_, [self = shared_from_this()](beast::error_code ec, std::size_t) {
+            if (ec) return self->on_read(ec);
+            if (beast::iequals(self->parser_->get()[http::field::expect], "100-continue")) {
+                static constexpr std::string_view interim = "HTTP/1.1 100 Continue\r\n\r\n";
+                asio::async_write(self->stream_, asio::buffer(interim.data(), interim.size()),
+                                  [self](beast::error_code ec2, std::size_t) {
+                                      if (ec2) return;
+                                      self->read_body();
+                                  });
+                return;
+            }
+            self->read_body();
+        });
+    }
+
+    void read_body() {
+        beast::get_lowest_layer(stream_).expires_after(std::chrono::seconds(60));
         http::async_read(stream_, buffer_, *parser_, [self = shared_from_this()](beast::error_code ec, std::size_t) {
             self->on_read(ec);
         });

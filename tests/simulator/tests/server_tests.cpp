@@ -394,6 +394,11 @@ BOOST_AUTO_TEST_CASE(idocus_and_crm_cabinet_requests_work_unchanged) {
         other.replace(other.find("ListeDisponibiliteV2Request"), 27, "ListeDeclarationsRequest");
     BOOST_TEST(c->soap(other).status == 500u);
     BOOST_TEST(c->get("/nulle/part").status == 404u);
+    // A client that waits for "100 Continue" before sending its body (curl with large bodies).
+    const reply expect = c->request("POST", soap_target, list_envelope(list_as(sim, 0)),
+                                    {{"Content-Type", "text/xml; charset=utf-8"}, {"Expect", "100-continue"}});
+    BOOST_TEST(expect.status == 200u);
+    BOOST_TEST(code_of(expect) == "00");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
