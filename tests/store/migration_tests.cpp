@@ -48,7 +48,7 @@ STORE_TEST(fresh_database_gets_every_migration) {
     BOOST_TEST(applied[0].checksum.size() == 64U);
     const auto tables = env.tables();
     for (const char* expected : {"schema_migrations", "instance_config", "remote_dossier", "remote_rib",
-                                 "company_link", "company_activation", "bank_link", "audit_event", "raw_piece",
+                                 "company_link", "company_activation", "bank_link", "audit_event", "raw_piece", "raw_piece_content",
                                  "movement", "piece_diagnostic", "instance_state", "company_state", "sync_run",
                                  "sync_lease", "routing_guard"}) {
         BOOST_TEST((std::find(tables.begin(), tables.end(), expected) != tables.end()), "table " << expected);

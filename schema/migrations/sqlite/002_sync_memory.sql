@@ -1,13 +1,13 @@
 -- 002 sync_memory: what the sync remembers, per aggregator instance.
 
--- Raw pieces, stored before anything else is done with them.
+-- Raw pieces, stored before anything else is done with them. The bytes live in their own table so that
+-- listing and updating pieces never reads them.
 CREATE TABLE raw_piece (
     instance_id   TEXT NOT NULL,
     numero        TEXT NOT NULL,
     type_piece    TEXT NOT NULL DEFAULT '',
     sha256        TEXT NOT NULL CHECK (length(sha256) = 64),
     size_bytes    BIGINT NOT NULL CHECK (size_bytes >= 0),
-    content       BLOB NOT NULL,
     downloaded_at BIGINT NOT NULL,
     parse_state   TEXT NOT NULL CHECK (parse_state = 'pending' OR parse_state = 'parsed' OR parse_state = 'failed'),
     parse_error   TEXT NOT NULL DEFAULT '',
@@ -15,7 +15,14 @@ CREATE TABLE raw_piece (
     attempts      BIGINT NOT NULL DEFAULT 0,
     PRIMARY KEY (instance_id, numero)
 );
-CREATE INDEX raw_piece_to_parse ON raw_piece (instance_id, parse_state, downloaded_at) WHERE parse_state <> 'parsed';
+CREATE INDEX raw_piece_by_state ON raw_piece (instance_id, parse_state, downloaded_at);
+CREATE TABLE raw_piece_content (
+    instance_id TEXT NOT NULL,
+    numero      TEXT NOT NULL,
+    content     BLOB NOT NULL,
+    PRIMARY KEY (instance_id, numero),
+    CONSTRAINT raw_piece_content_piece FOREIGN KEY (instance_id, numero) REFERENCES raw_piece (instance_id, numero)
+);
 
 -- One row per instance, locked by every transaction that routes movements (see router.hpp).
 CREATE TABLE routing_guard (

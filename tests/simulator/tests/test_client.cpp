@@ -99,13 +99,17 @@ attempt https_client::try_request(const std::string& method, const std::string& 
     beast::get_lowest_layer(*impl_->stream).expires_after(timeout);
     ec = run_one(ioc, [&](auto handler) { http::async_write(*impl_->stream, req, handler); });
     if (ec) return finish(outcome::connection_closed, ec);
-    http::response_parser<http::string_body> parser;
-    parser.body_limit(512 * 1024 * 1024);
-    ec = run_one(ioc, [&](auto handler) { http::async_read(*impl_->stream, impl_->buffer, parser, handler); });
+    std::optional<http::response_parser<http::string_body>> parser;
+    do {
+        // Interim answers ("100 Continue") are skipped: the real one follows.
+        parser.emplace();
+        parser->body_limit(512 * 1024 * 1024);
+        ec = run_one(ioc, [&](auto handler) { http::async_read(*impl_->stream, impl_->buffer, *parser, handler); });
+    } while (!ec && parser->get().result_int() / 100 == 1);
     if (ec == beast::error::timeout) return finish(outcome::timed_out, ec);
-    if (ec == http::error::partial_message || (ec && parser.is_header_done())) return finish(outcome::partial_body, ec);
+    if (ec == http::error::partial_message || (ec && parser->is_header_done())) return finish(outcome::partial_body, ec);
     if (ec) return finish(outcome::connection_closed, ec);
-    auto& res = parser.get();
+    auto& res = parser->get();
     a.r.status = res.result_int();
     for (const auto& f : res) {
         std::string name(f.name_string());

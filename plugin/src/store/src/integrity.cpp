@@ -42,8 +42,10 @@ constexpr logical_check logical_checks[] = {
      "SELECT d.instance_id, 'diagnostic ' || CAST(d.diagnostic_id AS TEXT) || ' (piece ' || d.numero || ')'"
      " FROM piece_diagnostic d WHERE NOT EXISTS (SELECT 1 FROM raw_piece p"
      " WHERE p.instance_id = d.instance_id AND p.numero = d.numero)"},
-    {"has a size that does not match its bytes",
-     "SELECT instance_id, 'piece ' || numero FROM raw_piece WHERE size_bytes <> length(content)"},
+    {"has no bytes, or bytes of another size",
+     "SELECT p.instance_id, 'piece ' || p.numero FROM raw_piece p LEFT JOIN raw_piece_content c"
+     " ON c.instance_id = p.instance_id AND c.numero = p.numero"
+     " WHERE c.numero IS NULL OR p.size_bytes <> length(c.content)"},
 };
 
 } // namespace

@@ -119,7 +119,7 @@ struct piece_repository::impl {
     std::vector<Poco::Data::BLOB> contents;
     std::vector<Poco::Int64> counts;
 
-    std::optional<Poco::Data::Statement> insert, insert_empty, sha_of, get_info, get_content, exists, known, list, parsed, failed,
+    std::optional<Poco::Data::Statement> insert, insert_content, insert_empty, sha_of, get_info, get_content, exists, known, list, parsed, failed,
         pending;
 
     template <typename Prepare>
@@ -171,31 +171,36 @@ put_outcome piece_repository::put(const std::string& numero, const std::string& 
 
     transaction tx(s.owner);
     const auto outcome = detail::guarded("storing piece " + numero, [&] {
+        auto& insert = s.statement(
+            s.insert,
+            "INSERT INTO raw_piece (instance_id, numero, type_piece, sha256, size_bytes, downloaded_at, parse_state,"
+            " parse_error, attempts) VALUES ($1, $2, $3, $4, $5, $6, 'pending', '', 0)"
+            " ON CONFLICT (instance_id, numero) DO NOTHING",
+            [&](Poco::Data::Statement& st) {
+                st, use(s.instance_id), use(s.numero), use(s.type_piece), use(s.sha), use(s.size), use(s.at);
+            });
         // Poco cannot bind an empty BLOB (NULL on SQLite, a crash on PostgreSQL): an empty piece gets a literal.
         const bool empty = content.empty();
         const std::string empty_literal = s.db.kind == backend::sqlite ? "X''" : "''::bytea";
-        auto& insert = s.statement(
-            empty ? s.insert_empty : s.insert,
-            "INSERT INTO raw_piece (instance_id, numero, type_piece, sha256, size_bytes, content, downloaded_at,"
-            " parse_state, parse_error, attempts) VALUES ($1, $2, $3, $4, $5, " +
-                (empty ? empty_literal + ", $6" : std::string("$6, $7")) +
-                ", 'pending', '', 0) ON CONFLICT (instance_id, numero) DO NOTHING",
+        auto& insert_content = s.statement(
+            empty ? s.insert_empty : s.insert_content,
+            "INSERT INTO raw_piece_content (instance_id, numero, content) VALUES ($1, $2, " +
+                (empty ? empty_literal : std::string("$3")) + ")",
             [&](Poco::Data::Statement& st) {
-                st, use(s.instance_id), use(s.numero), use(s.type_piece), use(s.sha), use(s.size);
+                st, use(s.instance_id), use(s.numero);
                 if (!empty) {
                     st, use(s.content);
                 }
-                st, use(s.at);
             });
         s.numero = numero;
         s.type_piece = type_piece;
         s.sha = sha;
         s.size = static_cast<Poco::Int64>(content.size());
-        s.content = Poco::Data::BLOB(reinterpret_cast<const unsigned char*>(content.data()), content.size());
         s.at = downloaded_at;
-        const auto inserted = insert.execute();
-        s.content = Poco::Data::BLOB();
-        if (inserted > 0) {
+        if (insert.execute() > 0) {
+            s.content = Poco::Data::BLOB(reinterpret_cast<const unsigned char*>(content.data()), content.size());
+            insert_content.execute();
+            s.content = Poco::Data::BLOB();
             return put_outcome::stored;
         }
         auto& sha_of = s.statement(s.sha_of, "SELECT sha256 FROM raw_piece WHERE instance_id = $1 AND numero = $2",
@@ -242,7 +247,7 @@ std::optional<piece> piece_repository::get(const std::string& numero) {
         return result; // nothing to read (and Poco's BLOB extraction does not like empty values)
     }
     detail::guarded("reading the bytes of piece " + detail::shown(numero), [&] {
-        auto& st = s.statement(s.get_content, "SELECT content FROM raw_piece WHERE instance_id = $1 AND numero = $2",
+        auto& st = s.statement(s.get_content, "SELECT content FROM raw_piece_content WHERE instance_id = $1 AND numero = $2",
                                [&](Poco::Data::Statement& x) { x, use(s.instance_id), use(s.numero), into(s.contents); });
         s.numero = numero;
         s.contents.clear();

@@ -108,7 +108,8 @@ public:
     // Every piece_numero must be stored (store_error invalid_argument otherwise).
     insert_outcome insert_batch(const std::vector<movement>& movements, epoch_ms stored_at);
 
-    // Routes with pending movements, by company then bank account.
+    // Routes with pending movements, by company then bank account (pending movements are always on the
+    // current bank link of their RIB; check_integrity reports any that are not).
     [[nodiscard]] std::vector<route_backlog> pending_routes();
 
     // Up to `limit` pending movements of a route, by booking date then insertion order. The same movements
