@@ -138,7 +138,8 @@ check_packages() {
   [ "${#debs[@]}" = 3 ] && [ "${#archives[@]}" = 3 ]
 }
 
-# The .deb files hold exactly what `cmake --install` puts in the prefix (under /usr), and so do the archives.
+# The .deb files hold exactly what `cmake --install` puts in the prefix (under /usr), byte for byte, so the
+# checks below on the scratch prefix hold for them too; the archives hold the same files.
 check_deb_contents() {
   local expected="$scratch/expected.txt"
   (cd "$scratch_prefix" && find . -type f | sed 's|^\./||' | sort) >"$expected"
@@ -147,13 +148,14 @@ check_deb_contents() {
     dpkg-deb -I "$deb" | sed -n 's/^ \(Package\|Version\|Section\|Depends\|Installed-Size\):/  &/p'
     dpkg-deb -x "$deb" "$scratch/deb-root"
   done
-  (cd "$scratch/deb-root/usr" && find . -type f | sed 's|^\./||' | sort) >"$scratch/deb.txt"
-  diff -u "$expected" "$scratch/deb.txt"
+  (cd "$scratch_prefix" && find . -type f -print0 | sort -z | xargs -0 sha256sum) >"$scratch/installed.sha256"
+  (cd "$scratch/deb-root/usr" && find . -type f -print0 | sort -z | xargs -0 sha256sum) >"$scratch/deb.sha256"
+  diff -u "$scratch/installed.sha256" "$scratch/deb.sha256"
   local dir="$scratch/deb-root/usr/$libdir/aggregator-host/plugins/jedeclare"
   [ "$(manifest_sha "$dir/jedeclare.plugin.json")" = "$(file_sha "$dir/libjedeclare_aggregator.so")" ] \
     || fail "the manifest in the .deb does not match its library"
   for archive in "$scratch"/packages/*.tar.gz; do
-    tar -tzf "$archive" | grep -v '/$' | sed 's|^[^/]*/||'
+    tar -tzf "$archive" | grep -v '/$' | sed 's|^\./||'
   done | sort >"$scratch/tgz.txt"
   diff -u "$expected" "$scratch/tgz.txt"
 }

@@ -244,18 +244,19 @@ struct configured_bench {
     [[nodiscard]] std::string snapshot() const { return store_snapshot(host.plugin_data(instance_id), instance_id); }
 };
 
-/// dossier id → {"link": "exact"|"proposed"|…, "intended_company_id": id or 0}, from the simulator's truth.
+/// dossier id → {"link": "exact"|"proposed"|…, "intended_company_id": id or 0}, from the simulator's truth, for
+/// the dossiers whose statements go to `login` (the gestion listing of a compte shows those).
 struct intended_link {
     std::string link;
     std::int64_t company_id = 0;
 };
 
-inline std::map<std::string, intended_link> truth_by_dossier() {
+inline std::map<std::string, intended_link> truth_by_dossier(const std::string& login = sim_comptes::demo_login) {
     std::map<std::string, intended_link> result;
     const auto truth = simulator().truth();
     for (const auto& item : truth.at("ribs").as_array()) {
         const auto& rib = item.as_object();
-        if (!rib.at("dossier_id").is_string()) continue;
+        if (!rib.at("dossier_id").is_string() || rib.at("compte").as_string() != login) continue;
         intended_link link;
         link.link = std::string(rib.at("link").as_string());
         if (rib.at("intended_company_id").is_int64()) link.company_id = rib.at("intended_company_id").as_int64();

@@ -111,8 +111,10 @@ json::value instance_context::status(const host_sdk::call_context& call, const j
 }
 
 json::value instance_context::sync(const host_sdk::call_context& call, const json::value& input) {
-    (void)sync::parse_trigger(input, call);
-    if (!call.user_id.empty()) admin::require_platform_rights(services_, call);
+    // Only the host's scheduler runs without a user; a manual run, or any run a user asks for, needs both
+    // platform rights.
+    const auto why = sync::parse_trigger(input, call);
+    if (!call.user_id.empty() || why == sync::trigger::manual) admin::require_platform_rights(services_, call);
     const auto config = locked_->with([](store::instance_store& s) { return s.config().get(); });
     if (!config) {
         return locked_->with([&](store::instance_store& s) {

@@ -107,6 +107,9 @@ int run_backend(const options& opt) {
                 static_cast<long long>(backfill.movements.inserted),
                 static_cast<long long>(backfill.movements.duplicates),
                 static_cast<long long>(backfill.movements.delivered), backfill_s);
+    std::printf("[%s] message: %s\n", opt.backend.c_str(), backfill.message.c_str());
+    for (const auto& [type, count] : backfill.errors)
+        std::printf("[%s] errors %s: %lld\n", opt.backend.c_str(), type.c_str(), static_cast<long long>(count));
     std::printf("[%s] phases (ms):", opt.backend.c_str());
     for (const auto& [phase, ms] : backfill.durations_ms) std::printf(" %s=%lld", phase.c_str(), static_cast<long long>(ms));
     std::printf("\n");

@@ -162,7 +162,7 @@ void database::impl::execute_script(std::string_view script) {
             message.pop_back();
         }
         const char* state = result != nullptr ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
-        const std::string_view sqlstate = state != nullptr ? state : "";
+        const std::string sqlstate = state != nullptr ? state : ""; // a copy: PQclear frees the field
         PQclear(result);
         // 55P03 lock_not_available, 40P01 deadlock_detected, 40001 serialization_failure
         const bool busy = sqlstate == "55P03" || sqlstate == "40P01" || sqlstate == "40001";
