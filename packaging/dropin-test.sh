@@ -38,7 +38,11 @@ libdir=$(cache_value CMAKE_INSTALL_LIBDIR); libdir="${libdir:-lib}"
 sdk_libdir=$(cache_value HOST_SDK_INSTALL_LIBDIR); sdk_libdir="${sdk_libdir:-$libdir}"
 echo "dropin-test: build tree $build"
 start_all=$(date +%s)
-cmake --build "$build" --target jd_package_inputs -j "${JD_JOBS:-2}" >/dev/null
+if ! build_log=$(cmake --build "$build" --target jd_package_inputs -j "${JD_JOBS:-2}" 2>&1); then
+  echo "$build_log" | tail -n 40
+  echo "dropin-test: building what the packages hold failed" >&2
+  exit 1
+fi
 
 scratch=$(mktemp -d /tmp/jd-dropin.XXXXXX)
 mode=scratch

@@ -14,7 +14,7 @@ void put(char* rec, std::size_t pos1, const std::array<char, N>& field) {
 
 void put(char* rec, std::size_t pos1, std::string_view text, std::size_t width) {
     const std::size_t n = text.size() < width ? text.size() : width;
-    std::memcpy(rec + pos1 - 1, text.data(), n);
+    if (n > 0) std::memcpy(rec + pos1 - 1, text.data(), n);
 }
 
 void put_header(char* rec, const char* code, const cfonb_account& a) {

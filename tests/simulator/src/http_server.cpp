@@ -179,8 +179,12 @@ class session : public std::enable_shared_from_this<session> {
 
         if (outcome) {
             switch (type) {
-                case fault_type::hang: return hang();
-                case fault_type::reset: return reset();
+                case fault_type::hang:
+                    if (options_.log_requests) log_fault();
+                    return hang();
+                case fault_type::reset:
+                    if (options_.log_requests) log_fault();
+                    return reset();
                 case fault_type::http_status:
                     answer_ = text_answer(static_cast<unsigned>(outcome->status), "Erreur simulée : service indisponible");
                     break;
@@ -279,6 +283,11 @@ class session : public std::enable_shared_from_this<session> {
     void shutdown() {
         beast::get_lowest_layer(stream_).expires_after(std::chrono::seconds(5));
         stream_.async_shutdown([self = shared_from_this()](beast::error_code) { self->close_tcp(); });
+    }
+
+    void log_fault() {
+        std::cerr << "jedeclare-sim: " << in_.method << ' ' << in_.target.substr(0, in_.target.find('?')) << " ["
+                  << to_string(classified_.op) << "] -> no answer, fault=" << to_string(decision_.outcome->type) << '\n';
     }
 
     void log() {

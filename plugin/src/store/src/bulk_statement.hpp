@@ -1,6 +1,6 @@
 #pragma once
-// A multi-row statement prepared once for a fixed number of rows, with a one-row twin for the rest:
-// PostgreSQL pays one round trip per statement, so rows go in groups; SQLite (bulk_rows = 1) uses the twin.
+// A multi-row statement prepared once for a fixed number of rows, with a one-row twin for the rest: PostgreSQL
+// pays one round trip per statement, so movements go in groups (SQLite uses sqlite_statement instead).
 // Slots are bound by reference once, so they live at fixed addresses (never resized).
 
 #include "database_impl.hpp"

@@ -151,7 +151,21 @@ struct movement_rows {
     }
 };
 
+// The common case, checked without building any message.
+bool looks_valid(const movement& m) {
+    const auto clean = [](const std::string& text) { return !detail::first_bad_byte(text).has_value(); };
+    return !m.identity.empty() && is_rib_key(m.rib_key) && !m.currency.empty() && clean(m.currency) &&
+           m.decimals >= 0 && m.decimals <= 9 && is_iso_date(m.booking_date) &&
+           (m.value_date.empty() || is_iso_date(m.value_date)) && clean(m.identity) && clean(m.label) &&
+           clean(m.details) && clean(m.reference) && clean(m.operation_code) && clean(m.entry_number) &&
+           !m.piece_numero.empty() && clean(m.piece_numero);
+}
+
+// Throws store_error(invalid_argument) naming the movement and the field.
 void validate(const movement& m, std::size_t index) {
+    if (looks_valid(m)) {
+        return;
+    }
     std::string where = "movement #" + std::to_string(index);
     if (!detail::first_bad_byte(m.identity)) {
         where += " " + detail::shown(m.identity);

@@ -17,6 +17,14 @@ bool refuses_route(hs_status status) noexcept {
            status == HS_E_CONFLICT || status == HS_E_REMOTE_REFUSED;
 }
 
+// Microseconds since `since`, which moves to now.
+std::int64_t lap(std::chrono::steady_clock::time_point& since) {
+    const auto now = std::chrono::steady_clock::now();
+    const auto ms = std::chrono::duration_cast<std::chrono::microseconds>(now - since).count();
+    since = now;
+    return ms;
+}
+
 hs_movement_v1 view_of(const store::stored_movement& stored) noexcept {
     const auto& m = stored.data;
     hs_movement_v1 view{};
@@ -51,6 +59,8 @@ delivery_summary deliver_pending(run_context& run, store::epoch_ms run_started_a
     const std::size_t batch_size = run.options.delivery_batch_size == 0 ? 1000 : run.options.delivery_batch_size;
     std::vector<hs_movement_v1> views;
     std::vector<store::delivery_ack> acks;
+    // Where the time goes (run report): reading batches, the host's sink, recording acknowledgements.
+    std::int64_t select_us = 0, host_us = 0, mark_us = 0;
 
     for (const auto& backlog : routes) {
         if (summary.stopped) break;
@@ -58,7 +68,9 @@ delivery_summary deliver_pending(run_context& run, store::epoch_ms run_started_a
         const auto& route = backlog.route;
         for (;;) {
             run.step();
+            auto clock = std::chrono::steady_clock::now();
             const auto batch = movements.next_batch(route, batch_size);
+            select_us += lap(clock);
             if (batch.empty()) break;
             views.clear();
             for (const auto& stored : batch) views.push_back(view_of(stored));
@@ -67,6 +79,7 @@ delivery_summary deliver_pending(run_context& run, store::epoch_ms run_started_a
             try {
                 outcomes = run.services.deliver(route.company_id, route.bank_account_id, run.store.instance_id(),
                                                 std::span<const hs_movement_v1>(views));
+                host_us += lap(clock);
             } catch (const host_sdk::error& error) {
                 const std::string type = "host_" + std::string(host_sdk::status_name(error.status()));
                 run.report.count_error(type);
@@ -103,6 +116,7 @@ delivery_summary deliver_pending(run_context& run, store::epoch_ms run_started_a
                 if (batch[i].stored_at < run_started_at) ++summary.released;
             }
             const auto marked = movements.mark_delivered(route, acks, run.now());
+            mark_us += lap(clock);
             summary.delivered += marked;
             run.progress.advance(static_cast<std::uint64_t>(marked));
             run.checkpoint("batch_marked");
@@ -120,6 +134,9 @@ delivery_summary deliver_pending(run_context& run, store::epoch_ms run_started_a
     run.report.movements.host_already_stored += summary.already_stored;
     run.report.movements.released += summary.released;
     run.progress.complete();
+    run.report.durations_ms["deliver_read"] += select_us / 1000;
+    run.report.durations_ms["deliver_host"] += host_us / 1000;
+    run.report.durations_ms["deliver_mark"] += mark_us / 1000;
     run.report.durations_ms["deliver"] += std::chrono::duration_cast<std::chrono::milliseconds>(
                                               std::chrono::steady_clock::now() - started)
                                               .count();

@@ -4,6 +4,7 @@
 
 #include "store/transaction.hpp"
 
+#include <chrono>
 #include <memory>
 
 namespace jd::sync {
@@ -22,7 +23,9 @@ download_pass download_and_store(run_context& run, const std::vector<std::string
     const std::size_t per_commit = run.options.pieces_per_commit == 0 ? 1 : run.options.pieces_per_commit;
     std::unique_ptr<store::transaction> group; // open while pieces wait for their commit (per_commit > 1)
     std::size_t in_group = 0;
+    std::chrono::steady_clock::time_point group_opened{};
     std::size_t failures_in_a_row = 0;
+    std::int64_t store_us = 0; // time spent storing pieces (run report)
 
     const auto commit_group = [&] {
         if (!group) return;
@@ -36,9 +39,16 @@ download_pass download_and_store(run_context& run, const std::vector<std::string
         if (result.piece) {
             failures_in_a_row = 0;
             run.checkpoint("piece_downloaded");
-            if (per_commit > 1 && !group) group = std::make_unique<store::transaction>(db);
+            if (per_commit > 1 && !group) {
+                group = std::make_unique<store::transaction>(db);
+                group_opened = std::chrono::steady_clock::now();
+            }
             const auto& piece = *result.piece;
+            const auto put_started = std::chrono::steady_clock::now();
             const auto outcome = pieces.put(result.numero, piece.type_de_piece, piece.raw, run.now());
+            store_us += std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() -
+                                                                              put_started)
+                            .count();
             switch (outcome) {
             case store::put_outcome::stored: ++pass.stored; break;
             case store::put_outcome::already_stored: ++pass.already_stored; break;
@@ -48,10 +58,13 @@ download_pass download_and_store(run_context& run, const std::vector<std::string
                 run.log(HS_LOG_WARNING, "piece_content_differs", {{"numero", result.numero}});
                 break;
             }
-            if (group && ++in_group >= per_commit) commit_group();
+            if (group && (++in_group >= per_commit ||
+                          std::chrono::steady_clock::now() - group_opened >= run.options.max_commit_delay))
+                commit_group();
             run.checkpoint("piece_stored");
             result.piece.reset(); // the bytes are in the store: free them now
         } else if (result.error) {
+            commit_group(); // what arrived before is not held back by a failure
             const auto& error = *result.error;
             switch (scope_of_download_failure(error.kind())) {
             case download_failure_scope::cancelled: pass.cancelled = true; break;
@@ -96,6 +109,7 @@ download_pass download_and_store(run_context& run, const std::vector<std::string
         pass.cancelled = true;
     }
     commit_group();
+    run.report.durations_ms[std::string(phase) + "_store"] += store_us / 1000;
     if (run.cancel.requested()) pass.cancelled = true;
     run.progress.complete();
     return pass;

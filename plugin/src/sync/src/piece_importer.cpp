@@ -81,6 +81,8 @@ void piece_importer::import_all() {
     pending.insert(pending.end(), failed_before.begin(), failed_before.end());
     import_list(pending);
     run_.progress.complete();
+    run_.report.durations_ms["parse_insert"] += insert_us_ / 1000;
+    run_.report.durations_ms["parse_commit"] += commit_us_ / 1000;
     run_.report.durations_ms["parse"] += std::chrono::duration_cast<std::chrono::milliseconds>(
                                              std::chrono::steady_clock::now() - started)
                                              .count();
@@ -96,7 +98,11 @@ void piece_importer::import_list(const std::vector<store::piece_info>& list) {
         if (!tx) return;
         flush(staged);
         run_.checkpoint("pieces_parsed_before_commit");
+        const auto commit_started = std::chrono::steady_clock::now();
         tx->commit();
+        commit_us_ += std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() -
+                                                                            commit_started)
+                          .count();
         tx.reset();
         commit_counts(staged);
         run_.progress.advance(group.size());
@@ -169,7 +175,10 @@ void piece_importer::import_isolated(const store::piece_info& info) {
 
 void piece_importer::flush(totals& counts) {
     if (batch_.empty()) return;
+    const auto started = std::chrono::steady_clock::now();
     const auto outcome = run_.store.movements().insert_batch(batch_, run_.now());
+    insert_us_ += std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started)
+                      .count();
     counts.inserted += outcome.inserted;
     counts.duplicates += outcome.duplicates;
     counts.quarantined += outcome.quarantined;

@@ -262,9 +262,13 @@ void sync_service::execute(run_report& report, const host_sdk::call_context& cal
             report.movements.pending_left = previous->movements.pending_left - report.movements.delivered;
             if (report.movements.pending_left < 0) report.movements.pending_left = 0;
         } else {
-            const auto counts = store_.movements().count_by_state();
-            report.movements.quarantined_total = counts.quarantined;
-            report.movements.pending_left = counts.pending;
+            // From the pending and quarantined rows only (both indexed apart): counting every state would
+            // read the whole history of delivered movements.
+            std::int64_t quarantined = 0, pending = 0;
+            for (const auto& group : store_.movements().quarantine_summary()) quarantined += group.count;
+            for (const auto& backlog : store_.movements().pending_routes()) pending += backlog.pending;
+            report.movements.quarantined_total = quarantined;
+            report.movements.pending_left = pending;
         }
         const auto failed_pieces = store_.pieces().list(store::parse_state::failed, 1000);
         unreadable_total = static_cast<std::int64_t>(failed_pieces.size());

@@ -56,6 +56,8 @@ private:
     run_context& run_;
     std::vector<store::movement> batch_;
     std::vector<std::string> failed_;
+    std::int64_t insert_us_ = 0; // time spent in the store's insert_batch (run report)
+    std::int64_t commit_us_ = 0;
 };
 
 } // namespace jd::sync

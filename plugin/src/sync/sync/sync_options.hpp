@@ -34,9 +34,11 @@ struct sync_options {
 
     /// Downloads in flight at once (0: what the client chooses from its connection pool).
     std::size_t download_concurrency = 0;
-    /// Raw pieces stored per commit. 1 makes each piece durable before the next one is handed over; more
-    /// saves commits (a crash then loses downloaded pieces that the recovery pass fetches again).
-    std::size_t pieces_per_commit = 1;
+    /// Raw pieces stored per commit, and the longest a downloaded piece waits for its commit. A piece is
+    /// always committed before anything else is done with it; grouping saves commits (a crash then loses at
+    /// most these pieces, which the recovery pass fetches again by their noted numeros). 1: one commit each.
+    std::size_t pieces_per_commit = 32;
+    std::chrono::milliseconds max_commit_delay{200};
     /// A download that keeps failing after the client's own retries: after this many failures in a row the
     /// run stops starting new downloads (the service is unwell; the next run carries on).
     std::size_t max_consecutive_download_failures = 3;
