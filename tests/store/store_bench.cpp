@@ -201,15 +201,18 @@ void run(database& db, const options& opt, const std::string& label) {
     std::printf("deliver   %" PRId64 " rows in %.3f s = %.0f rows/s, cpu %.3f s (next_batch %.3f s)\n", delivered,
                 deliver_seconds, deliver_rate, cpu_seconds() - deliver_cpu_start, reading);
 
-    start = clock_type::now();
-    const std::string holder = lease_repository::make_holder_id();
-    store.lease().acquire(holder, now, 600000);
-    const auto known = store.pieces().known_numeros();
-    const auto to_parse = store.pieces().list(parse_state::pending, 100);
-    const auto routes = store.movements().pending_routes();
-    store.lease().release(holder);
-    std::printf("no-op     %.1f ms (known pieces %zu, routes %zu)\n", seconds_since(start) * 1000.0, known.size(),
-                routes.size());
+    // Twice: the first one right after a million deliveries may still step over what they left behind.
+    for (const char* which : {"no-op    ", "no-op (2)"}) {
+        start = clock_type::now();
+        const std::string holder = lease_repository::make_holder_id();
+        store.lease().acquire(holder, now, 600000);
+        const auto known = store.pieces().known_numeros();
+        const auto to_parse = store.pieces().list(parse_state::pending, 100);
+        const auto routes = store.movements().pending_routes();
+        store.lease().release(holder);
+        std::printf("%s %.1f ms (known pieces %zu, to parse %zu, routes %zu)\n", which,
+                    seconds_since(start) * 1000.0, known.size(), to_parse.size(), routes.size());
+    }
 
     start = clock_type::now();
     const auto report = check_integrity(db);

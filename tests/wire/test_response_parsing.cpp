@@ -170,6 +170,38 @@ bG8=</ns3:pieceJointe><ns3:unknown>x</ns3:unknown></ns3:DemandeAccuseResponse>)"
     BOOST_TEST(!parsed_without.piece_jointe.has_value());
 }
 
+BOOST_AUTO_TEST_CASE(piece_response_direct_child_wins_nested_is_a_fallback)
+{
+    const auto body = envelope(
+        R"(<r:DemandeAccuseResponse xmlns:r="urn:r"><r:wrapper><r:numero>nested</r:numero><r:pieceJointe>TmVzdA==</r:pieceJointe></r:wrapper>)"
+        R"(<r:numero>direct</r:numero><r:codeRetour>00</r:codeRetour></r:DemandeAccuseResponse>)"
+        R"(<r:DemandeAccuseResponse xmlns:r="urn:r"><r:numero>second</r:numero></r:DemandeAccuseResponse>)");
+    const auto parsed = parse_piece_response(body, test_redactor());
+    BOOST_TEST(parsed.numero == "direct");
+    BOOST_REQUIRE(parsed.piece_jointe.has_value());
+    BOOST_TEST(*parsed.piece_jointe == "TmVzdA==");
+    BOOST_TEST(parsed.code_retour == "00");
+    // Text split by comments or entities is joined.
+    const auto split = envelope(
+        R"(<r:DemandeAccuseResponse xmlns:r="urn:r"><r:pieceJointe>SGVs<!-- x -->bG8&#61;</r:pieceJointe></r:DemandeAccuseResponse>)");
+    BOOST_TEST(*parse_piece_response(split, test_redactor()).piece_jointe == "SGVsbG8=");
+}
+
+BOOST_AUTO_TEST_CASE(piece_response_fault_wins_and_bare_documents_are_unexpected)
+{
+    const auto both = envelope(
+        R"(<r:DemandeAccuseResponse xmlns:r="urn:r"><r:codeRetour>00</r:codeRetour></r:DemandeAccuseResponse>)"
+        R"(<soapenv:Fault><faultcode>Server</faultcode></soapenv:Fault>)");
+    BOOST_TEST(kind_of([&] { parse_piece_response(both, test_redactor()); }) == error_kind::soap_fault);
+    BOOST_TEST(kind_of([] { parse_piece_response("<html/>", test_redactor()); }) == error_kind::unexpected_response);
+    BOOST_TEST(kind_of([] { parse_piece_response("", test_redactor()); }) == error_kind::malformed_response);
+    BOOST_TEST(kind_of([] { parse_piece_response("<a><b></a>", test_redactor()); }) == error_kind::malformed_response);
+    // Cut in the middle of the attachment (what a truncated body looks like).
+    const auto whole = envelope(R"(<r:DemandeAccuseResponse xmlns:r="urn:r"><r:pieceJointe>SGVsbG8=</r:pieceJointe></r:DemandeAccuseResponse>)");
+    BOOST_TEST(kind_of([&] { parse_piece_response(whole.substr(0, whole.size() - 40), test_redactor()); }) ==
+               error_kind::malformed_response);
+}
+
 BOOST_AUTO_TEST_CASE(return_codes_map_to_kinds)
 {
     BOOST_TEST(!error_for_return_code("00").has_value());

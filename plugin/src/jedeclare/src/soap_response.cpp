@@ -3,6 +3,13 @@
 #include "jedeclare/wire_error.hpp"
 #include "xml_document.hpp"
 
+#include <Poco/Exception.h>
+#include <Poco/SAX/DefaultHandler.h>
+#include <Poco/SAX/SAXParser.h>
+#include <Poco/SAX/XMLReader.h>
+
+#include <array>
+
 namespace jd::jedeclare {
 
 namespace {
@@ -83,23 +90,178 @@ list_response parse_list_response(std::string_view body, const redactor& clean)
     return out;
 }
 
+namespace {
+
+std::string trimmed(const std::string& text)
+{
+    const auto first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string::npos)
+        return {};
+    return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
+}
+
+// DemandeAccuseResponse is read in one streaming pass: it is the call made once per piece, and its pieceJointe is
+// most of the document. Same rules as the DOM readers: any prefix, unknown elements skipped, a field is the
+// response's direct child if there is one, else its first descendant of that name; a Fault anywhere wins.
+class piece_handler : public Poco::XML::DefaultHandler {
+public:
+    enum field : std::size_t { code_retour, message, numero, date, type_de_piece, content_type, piece_jointe, count };
+
+    struct slot {
+        std::optional<std::string> direct;
+        std::optional<std::string> nested;
+        std::optional<std::string> value() const { return direct ? direct : nested; }
+    };
+
+    std::array<slot, count> fields;
+    bool response_seen = false;
+    bool fault_seen = false;
+    std::optional<std::string> fault_code, fault_string, fault_value, fault_reason;
+    std::string root_name;
+    std::string first_body_child;
+
+    void startElement(const Poco::XML::XMLString&, const Poco::XML::XMLString& local_name,
+                      const Poco::XML::XMLString& qname, const Poco::XML::Attributes&) override
+    {
+        const std::string& name = local_name.empty() ? qname : local_name;
+        const std::string parent = stack_.empty() ? std::string{} : stack_.back();
+        stack_.push_back(name);
+        const std::size_t depth = stack_.size();
+        if (depth == 1)
+            root_name = name;
+        if (body_depth_ != 0 && depth == body_depth_ + 1 && first_body_child.empty())
+            first_body_child = name;
+        if (name == "Body" && body_depth_ == 0)
+            body_depth_ = depth;
+        if (capture_ != nullptr)
+            return; // inside a field already: its text gathers everything below it
+
+        if (name == "Fault" && fault_depth_ == 0) {
+            fault_depth_ = depth;
+            fault_seen = true;
+        }
+        if (fault_depth_ != 0 && depth > fault_depth_) {
+            if (name == "faultcode")
+                start_capture(fault_code, depth);
+            else if (name == "faultstring")
+                start_capture(fault_string, depth);
+            else if (name == "Value" && parent == "Code")
+                start_capture(fault_value, depth);
+            else if (name == "Reason")
+                start_capture(fault_reason, depth);
+            return;
+        }
+
+        if (name == "DemandeAccuseResponse" && response_depth_ == 0) {
+            response_depth_ = depth;
+            response_seen = true;
+            return;
+        }
+        if (response_depth_ == 0 || depth <= response_depth_)
+            return;
+        const std::size_t which = field_of(name);
+        if (which == count)
+            return;
+        if (depth == response_depth_ + 1)
+            start_capture(fields[which].direct, depth);
+        else
+            start_capture(fields[which].nested, depth);
+    }
+
+    void endElement(const Poco::XML::XMLString&, const Poco::XML::XMLString&, const Poco::XML::XMLString&) override
+    {
+        if (capture_ != nullptr && stack_.size() == capture_depth_)
+            capture_ = nullptr;
+        if (stack_.size() == response_depth_)
+            response_depth_ = 0; // a second response element is not read
+        if (stack_.size() == fault_depth_)
+            fault_depth_ = 0;
+        stack_.pop_back();
+    }
+
+    void characters(const Poco::XML::XMLChar text[], int start, int length) override
+    {
+        if (capture_ != nullptr)
+            capture_->append(text + start, static_cast<std::size_t>(length));
+    }
+
+private:
+    static std::size_t field_of(const std::string& name)
+    {
+        static constexpr std::array<std::string_view, count> names = {
+            "codeRetour", "message", "numero", "date", "typeDePiece", "contentType", "pieceJointe"};
+        for (std::size_t i = 0; i < names.size(); ++i)
+            if (name == names[i])
+                return i;
+        return count;
+    }
+
+    // Only the first occurrence of each kind is kept.
+    void start_capture(std::optional<std::string>& target, std::size_t depth)
+    {
+        if (target)
+            return;
+        target.emplace();
+        capture_ = &*target;
+        capture_depth_ = depth;
+    }
+
+    std::vector<std::string> stack_;
+    std::size_t body_depth_ = 0;
+    std::size_t response_depth_ = 0;
+    std::size_t fault_depth_ = 0;
+    std::string* capture_ = nullptr;
+    std::size_t capture_depth_ = 0;
+};
+
+} // namespace
+
 piece_response parse_piece_response(std::string_view body, const redactor& clean)
 {
-    const auto document = xml::parse(body);
-    throw_if_fault(*document, clean);
-    const Poco::XML::Element& response = response_element(*document, "DemandeAccuseResponse");
+    piece_handler handler;
+    try {
+        Poco::XML::SAXParser parser;
+        parser.setFeature(Poco::XML::XMLReader::FEATURE_NAMESPACES, true);
+        parser.setFeature(Poco::XML::XMLReader::FEATURE_EXTERNAL_GENERAL_ENTITIES, false);
+        parser.setFeature(Poco::XML::XMLReader::FEATURE_EXTERNAL_PARAMETER_ENTITIES, false);
+        parser.setContentHandler(&handler);
+        parser.parseMemoryNP(body.data(), body.size());
+    } catch (const Poco::Exception& e) {
+        throw wire_error(error_kind::malformed_response, "answer is not well-formed XML: " + e.message());
+    }
 
+    if (handler.fault_seen) {
+        const std::string code = trimmed(handler.fault_code ? *handler.fault_code : handler.fault_value.value_or(""));
+        const std::string text =
+            trimmed(handler.fault_string ? *handler.fault_string : handler.fault_reason.value_or(""));
+        std::string detail = "SOAP fault";
+        if (!code.empty())
+            detail += " " + clean.clean(code, 80);
+        if (!text.empty())
+            detail += ": " + clean.clean(text);
+        throw wire_error(error_kind::soap_fault, std::move(detail));
+    }
+    if (!handler.response_seen) {
+        std::string seen = !handler.first_body_child.empty() ? handler.first_body_child
+                           : !handler.root_name.empty()      ? handler.root_name
+                                                             : std::string("nothing");
+        throw wire_error(error_kind::unexpected_response,
+                         "expected DemandeAccuseResponse, found " + seen.substr(0, 80));
+    }
+
+    auto text = [&handler](piece_handler::field which) {
+        const auto value = handler.fields[which].value();
+        return value ? trimmed(*value) : std::string{};
+    };
     piece_response out;
-    out.code_retour = xml::field(response, "codeRetour");
-    out.message = xml::field(response, "message");
-    out.numero = xml::field(response, "numero");
-    out.date = xml::field(response, "date");
-    out.type_de_piece = xml::field(response, "typeDePiece");
-    out.content_type = xml::field(response, "contentType");
-    bool found = false;
-    std::string attachment = xml::field(response, "pieceJointe", found);
-    if (found)
-        out.piece_jointe = std::move(attachment);
+    out.code_retour = text(piece_handler::code_retour);
+    out.message = text(piece_handler::message);
+    out.numero = text(piece_handler::numero);
+    out.date = text(piece_handler::date);
+    out.type_de_piece = text(piece_handler::type_de_piece);
+    out.content_type = text(piece_handler::content_type);
+    if (handler.fields[piece_handler::piece_jointe].value())
+        out.piece_jointe = text(piece_handler::piece_jointe);
     return out;
 }
 
