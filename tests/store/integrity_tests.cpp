@@ -5,6 +5,8 @@
 #include "store/error.hpp"
 #include "store/instance_store.hpp"
 #include "store/integrity.hpp"
+#include "store/maintenance.hpp"
+#include "store/transaction.hpp"
 
 #include <algorithm>
 
@@ -229,3 +231,15 @@ BOOST_AUTO_TEST_CASE(password_given_to_open_is_stored_nowhere,
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+STORE_TEST(maintenance_runs_outside_transactions) {
+    auto db = env.open();
+    instance_store store(*db, "instance-a");
+    fill(store);
+    run_maintenance(*db);
+    BOOST_TEST(check_integrity(*db).ok);
+    BOOST_TEST(store.movements().count_by_state().delivered == 4);
+    transaction tx(*db);
+    BOOST_CHECK_EXCEPTION(run_maintenance(*db), store_error,
+                          [](const store_error& e) { return e.code() == error_code::usage; });
+}

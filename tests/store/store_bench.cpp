@@ -8,13 +8,15 @@
 //   reinsert one batch again (all duplicates);
 //   deliver  every pending movement, route by route: next_batch(--deliver-batch) + mark_delivered, with
 //            --batches-per-commit batches per transaction;
-//   no-op    what a sync with nothing new asks the store: lease, known pieces, pieces to parse, routes;
+//   no-op    what a sync with nothing new asks the store: lease, known pieces, pieces to parse, routes
+//            (once right after the deliveries, once after run_maintenance);
 //   integrity the full integrity check.
 // PostgreSQL runs when JD_TEST_PG_DSN is set (in a fresh schema, dropped at the end).
 // Last line per backend: RESULT backend=… insert_per_s=… deliver_per_s=…
 
 #include "store/instance_store.hpp"
 #include "store/integrity.hpp"
+#include "store/maintenance.hpp"
 #include "store/transaction.hpp"
 
 #include <libpq-fe.h>
@@ -201,8 +203,15 @@ void run(database& db, const options& opt, const std::string& label) {
     std::printf("deliver   %" PRId64 " rows in %.3f s = %.0f rows/s, cpu %.3f s (next_batch %.3f s)\n", delivered,
                 deliver_seconds, deliver_rate, cpu_seconds() - deliver_cpu_start, reading);
 
-    // Twice: the first one right after a million deliveries may still step over what they left behind.
-    for (const char* which : {"no-op    ", "no-op (2)"}) {
+    // Right after a million deliveries (PostgreSQL still steps over what they left behind), then after the
+    // maintenance a sync runs when it changed many rows.
+    for (const bool after_maintenance : {false, true}) {
+        const char* which = after_maintenance ? "no-op (after maintenance)" : "no-op    ";
+        if (after_maintenance) {
+            const auto maintenance_start = clock_type::now();
+            run_maintenance(db);
+            std::printf("maintenance %.3f s\n", seconds_since(maintenance_start));
+        }
         start = clock_type::now();
         const std::string holder = lease_repository::make_holder_id();
         store.lease().acquire(holder, now, 600000);

@@ -168,6 +168,20 @@ BOOST_AUTO_TEST_CASE(base64_round_trip_and_whitespace)
     BOOST_TEST(base64_decode("SGVs\r\nbG8=\n") == "Hello");
     BOOST_TEST(base64_decode("SGVsbG8") == "Hello"); // padding optional
     BOOST_TEST(base64_decode("") == "");
+    // Line breaks anywhere (MIME puts one every 76 characters), in and out of quanta.
+    std::string data;
+    for (int i = 0; i < 5000; ++i)
+        data += static_cast<char>((i * 7919) % 251);
+    const std::string encoded = base64_encode(data);
+    for (const std::size_t every : {76u, 7u, 3u, 1u}) {
+        std::string wrapped;
+        for (std::size_t i = 0; i < encoded.size(); ++i) {
+            wrapped += encoded[i];
+            if (i % every == every - 1)
+                wrapped += i % 2 ? "\r\n" : " ";
+        }
+        BOOST_TEST(base64_decode(wrapped) == data);
+    }
     BOOST_CHECK_THROW(base64_decode("SGV*bG8="), wire_error);
     BOOST_CHECK_THROW(base64_decode("SGVsb"), wire_error);
     BOOST_CHECK_THROW(base64_decode("SG=Vs"), wire_error);

@@ -10,6 +10,7 @@
 #include "store/diagnostics.hpp"
 #include "store/dossiers_and_ribs.hpp"
 #include "store/lease.hpp"
+#include "store/maintenance.hpp"
 #include "store/links.hpp"
 #include "store/movements.hpp"
 #include "store/pieces.hpp"
