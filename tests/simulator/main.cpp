@@ -54,7 +54,8 @@ WHAT IT SERVES (HTTPS, TLS 1.2+, loopback only, HTTP/1.1 keep-alive)
       - typeDeListe 99 (default), 97, 03 list receptions; 98, 00, 01, 02 list none; other -> 05.
       - identifiantDossier: only pieces holding an account of that gestion dossier.
     DemandeAccuseRequest/RequeteDemandePiece{mimeTypeReponse, numero, typePiece}
-      -> numero, date, typeDePiece (03), contentType, pieceJointe (base64 of the CFONB 120 file, Latin-1).
+      -> numero, date (AAAA-MM-JJT06:00:00.000+01:00, Paris time, the day it was made available), typeDePiece
+         (03), contentType, pieceJointe (base64 of the CFONB 120 file, Latin-1). Items carry an empty numeroADS.
       - mimeTypeReponse application/gzip: gzipped inside the base64; autre (or absent): raw; other -> code 04.
       - unknown numero -> 07; typePiece other than 03 -> 07; a number of another compte only -> 08.
       - the piece becomes retrieved (statut 01) for that editeur/logiciel couple (see --marking).
@@ -85,7 +86,8 @@ DATASET OPTIONS (serve, generate, piece)
   --compte SPEC       a compte de flux, repeatable; replaces the default three. SPEC is comma-separated:
                       login=L,password=P[,gestion=ID][,procedures=RELEVE+EDI-TVA][,weight=W][,first=N]
                       weight: share of the bank feeds routed to it (0 = none); first: its first piece number
-                      (numbering is independent per compte). Without RELEVE in procedures: code 11.
+                      (default 1000001; numbering is independent per compte, so numbers repeat across
+                      comptes). Without RELEVE in procedures: code 11. Values cannot contain ','.
   --dataset DIR       read DIR/dataset.json (written by generate) instead of the options above
   Default comptes: cabinet-demo@jedeclare.com / Demo-Flux-2024 (gestion 4242, weight 85),
                    cabinet-demo-2@jedeclare.com / Flux&Deux-2024 (gestion 4243, weight 15; note the '&'),
@@ -111,7 +113,7 @@ SERVER OPTIONS (serve)
   --tls-dir DIR       ca.pem, ca.key, server.pem, server.key; generated if absent or invalid (default
                       $TMPDIR/jedeclare-sim-tls-UID). Clients trust ca.pem; the server certificate is for
                       IP:127.0.0.1 and DNS:localhost.
-  --pieces-dir DIR    serve the files of DIR (sorted by name, dated by modification time) as the pieces of
+  --pieces-dir DIR    serve the files of DIR (sorted by name, dated by their modification day) as the pieces of
                       the first compte subscribing RELEVE, instead of generated pieces (gestion still comes
                       from the dataset options; /_sim/truth then says "available": false)
   --gestion-shape S   idocus (default) or crm: element wrapping each dossier of the dossier list
@@ -168,7 +170,9 @@ TRUTH (contract C)
   {"ribs":[{"rib_key","dossier_id","company_id","bank_account_id","movements","sum_minor","first_date",
   "last_date", "link", "intended_company_id", "intended_bank_account_id", "iban", "currency", "compte", ...}],
   "movements_total", "movements_auto_linked_total", ...}. company_id/bank_account_id are set when the link is
-  automatic (exact, unambiguous raison sociale); intended_* whatever the spelling.
+  automatic (exact, unambiguous raison sociale); intended_* whatever the spelling. link: exact, ambiguous
+  (two dossiers and two companies share the name), proposed (with "quirk"), siren_only, no_company,
+  no_dossier (a RIB matching no dossier). Pieces added through /_sim/pieces are not part of the truth.
 
 EXIT
   serve stops cleanly on SIGTERM or SIGINT (exit 0). Errors in options: exit 2 with a message.
