@@ -6,11 +6,45 @@
 
 namespace jdsim {
 
+namespace {
+
+// One deflate state per thread and level, reset between pieces: setting a state up (some 300 KB of
+// tables) costs as much as compressing a small piece.
+class reusable_deflater {
+  public:
+    ~reusable_deflater() {
+        if (ready_) deflateEnd(&zs_);
+    }
+
+    z_stream& reset(int level) {
+        if (ready_ && level != level_) {
+            deflateEnd(&zs_);
+            ready_ = false;
+        }
+        if (!ready_) {
+            zs_ = z_stream{};
+            // windowBits 15 + 16: write a gzip header and trailer instead of a zlib one.
+            if (deflateInit2(&zs_, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+                throw std::runtime_error("zlib deflateInit2 failed");
+            ready_ = true;
+            level_ = level;
+        } else {
+            deflateReset(&zs_);
+        }
+        return zs_;
+    }
+
+  private:
+    z_stream zs_{};
+    bool ready_ = false;
+    int level_ = 0;
+};
+
+}  // namespace
+
 std::string gzip_compress(std::string_view in, int level) {
-    z_stream zs{};
-    // windowBits 15 + 16: write a gzip header and trailer instead of a zlib one.
-    if (deflateInit2(&zs, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK)
-        throw std::runtime_error("zlib deflateInit2 failed");
+    thread_local reusable_deflater deflater;
+    z_stream& zs = deflater.reset(level);
     std::string out;
     out.resize(deflateBound(&zs, static_cast<uLong>(in.size())) + 32);
     zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
@@ -18,7 +52,6 @@ std::string gzip_compress(std::string_view in, int level) {
     zs.next_out = reinterpret_cast<Bytef*>(out.data());
     zs.avail_out = static_cast<uInt>(out.size());
     const int rc = deflate(&zs, Z_FINISH);
-    deflateEnd(&zs);
     if (rc != Z_STREAM_END) throw std::runtime_error("zlib deflate did not finish");
     out.resize(zs.total_out);
     return out;

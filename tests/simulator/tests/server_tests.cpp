@@ -541,6 +541,30 @@ BOOST_AUTO_TEST_CASE(generate_then_serve_the_dataset_and_stop_cleanly) {
     std::filesystem::remove_all(dir);
 }
 
+BOOST_AUTO_TEST_CASE(tls_material_is_reused_and_repaired) {
+    const auto dir = temp_dir("tls");
+    jdsim::sim_options o;
+    o.tls_dir = (dir / "tls").string();
+    std::string ca;
+    {
+        jdsim::sim_process a({"--dossiers", "2", "--days", "1"}, o);
+        ca = read_file(a.ca_file());
+        BOOST_TEST(ca.find("BEGIN CERTIFICATE") != std::string::npos);
+    }
+    {
+        jdsim::sim_process b({"--dossiers", "2", "--days", "1"}, o);
+        BOOST_TEST(read_file(b.ca_file()) == ca);  // reused
+    }
+    { std::ofstream(dir / "tls" / "server.pem") << "not a certificate"; }
+    {
+        jdsim::sim_process c({"--dossiers", "2", "--days", "1"}, o);
+        BOOST_TEST(read_file(c.ca_file()) == ca);  // the CA stays, the server certificate is made again
+        BOOST_TEST(read_file(dir / "tls" / "server.pem").find("BEGIN CERTIFICATE") != std::string::npos);
+        BOOST_TEST(c.stats().at("handshakes").to_number<std::uint64_t>() == 1u);
+    }
+    std::filesystem::remove_all(dir);
+}
+
 BOOST_AUTO_TEST_CASE(refuses_to_listen_beyond_loopback) {
     const std::string exe = JDSIM_EXECUTABLE;
     BOOST_TEST(run(exe + " serve --bind 0.0.0.0 --port 0 2> /dev/null") == 2);

@@ -44,8 +44,8 @@ struct sync_options {
     std::size_t max_consecutive_download_failures = 3;
 
     /// Parsing groups pieces into one transaction until it holds this many movements or pieces.
-    std::size_t movements_per_transaction = 20000;
-    std::size_t pieces_per_transaction = 100;
+    std::size_t movements_per_transaction = 100000;
+    std::size_t pieces_per_transaction = 1000;
     /// Movements handed to the store per insert (inside the transaction).
     std::size_t movements_per_insert = 5000;
     /// Diagnostics kept per piece (balance warnings first).

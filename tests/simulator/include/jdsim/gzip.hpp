@@ -6,7 +6,7 @@
 
 namespace jdsim {
 
-// level: 1 (fast) .. 9 (small).
+// level: 0 (stored, no compression) .. 9 (smallest).
 std::string gzip_compress(std::string_view bytes, int level = 1);
 // nullopt when `bytes` is not a complete gzip stream.
 std::optional<std::string> gzip_decompress(std::string_view bytes);
