@@ -137,7 +137,8 @@ BOOST_AUTO_TEST_CASE(bank_links_follow_the_rules_and_release_the_quarantine) {
 
     // An account of another company is refused.
     std::int64_t foreign_account = 0;
-    for (const auto& c : bench.host.simulator_seed().at("companies").as_array()) {
+    const auto seed = bench.host.simulator_seed();
+    for (const auto& c : seed.at("companies").as_array()) {
         if (c.as_object().at("id").as_int64() == company.company_id) continue;
         const auto& accounts = c.as_object().at("bank_accounts").as_array();
         if (!accounts.empty()) {

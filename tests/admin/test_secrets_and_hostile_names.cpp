@@ -44,7 +44,7 @@ BOOST_AUTO_TEST_CASE(the_password_appears_in_no_file_log_error_or_report) {
     keep(run(*instance, operation::test_connection, as("admin"), json::object{{"password", wrong}}));
     keep(run(*instance, operation::match_companies, as("admin")));
     keep(run(*instance, operation::status, as("admin")));
-    simulator().set_faults(R"({"faults":[{"type":"http_status","status":503,"count":50,"operations":["list"]}]})");
+    simulator().set_faults(R"({"faults":[{"type":"invalid_credentials","operations":["list"]}]})");
     keep(run(*instance, operation::sync, as("admin"), json::object{{"trigger", "manual"}}));
     simulator().clear_faults();
     keep(run(*instance, operation::sync, as("admin"), json::object{{"trigger", "manual"}}));
@@ -97,7 +97,16 @@ BOOST_AUTO_TEST_CASE(quotes_sql_long_and_invisible_characters_do_no_harm) {
                                          {"bank_accounts", json::array{}}});
         ++id;
     }
-    bench.host.seed(json::object{{"users", json::array{}}, {"companies", companies}});
+    // A user with both platform rights and the accounting right on these companies.
+    json::array rights;
+    for (const auto& c : companies)
+        rights.push_back(json::object{{"company_id", c.as_object().at("id")}, {"right", "company.accounting_settings"}});
+    bench.host.seed(json::object{
+        {"users", json::array{json::object{{"id", "hostile_admin"},
+                                           {"display_name", "Hostile Admin"},
+                                           {"rights", json::array{"platform.configuration", "platform.administration"}},
+                                           {"company_rights", rights}}}},
+        {"companies", companies}});
 
     const auto report = bench.call(operation::match_companies);
     BOOST_REQUIRE_MESSAGE(report.ok(), describe(report));
@@ -121,11 +130,12 @@ BOOST_AUTO_TEST_CASE(quotes_sql_long_and_invisible_characters_do_no_harm) {
                                                  {"company_id", 900001},
                                                  {"action", "link"}});
     BOOST_TEST(confirm.status == HS_E_NOT_FOUND, describe(confirm));
-    const auto bank = bench.call(operation::list_bank_links, json::object{{"company_id", 900003}});
+    const auto bank = bench.call(operation::list_bank_links, json::object{{"company_id", 900003}}, "hostile_admin");
     BOOST_TEST(bank.ok(), describe(bank));
     const auto set = bench.call(operation::set_bank_link, json::object{{"company_id", 900003},
                                                                        {"rib_key", "' OR 1=1 --"},
-                                                                       {"bank_account_id", 1}});
+                                                                       {"bank_account_id", 1}},
+                                "hostile_admin");
     BOOST_TEST(set.status == HS_E_INVALID_ARGUMENT);
     BOOST_TEST(bench.call(operation::match_companies).object().at("summary") == report.object().at("summary"));
 }
