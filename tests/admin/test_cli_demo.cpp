@@ -38,8 +38,13 @@ private:
     std::filesystem::path home_;
 };
 
-#define CHECK_CLI(result, expected) \
-    BOOST_TEST((result).code == (expected), "exit " << (result).code << "\nout: " << (result).out << "\nerr: " << (result).err)
+// Runs the command once (the macro's argument is evaluated once), then checks its exit code.
+#define CHECK_CLI(command, expected)                                                                      \
+    do {                                                                                                  \
+        const cli_result checked_ = (command);                                                            \
+        BOOST_TEST(checked_.code == (expected), "exit " << checked_.code << "\nout: " << checked_.out        \
+                                                         << "\nerr: " << checked_.err);                    \
+    } while (false)
 
 } // namespace
 

@@ -9,6 +9,11 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/test/unit_test.hpp>
 
+#include <libpq-fe.h>
+
+#include <cstdlib>
+#include <functional>
+
 using namespace admin_test;
 
 namespace {
@@ -186,6 +191,59 @@ BOOST_AUTO_TEST_CASE(a_sync_before_any_configuration_says_so) {
     const auto match = run(*instance, operation::match_companies, as("admin"));
     BOOST_TEST(match.status == HS_E_CONFLICT);
     BOOST_TEST(contains(match.message, "n'est pas encore configuré"), match.message);
+}
+
+// Several comptes de flux in one PostgreSQL database (a multi-node firm): each instance keeps its own rows.
+BOOST_AUTO_TEST_CASE(a_postgresql_store_holds_several_instances) {
+    const char* dsn = std::getenv("JD_TEST_PG_DSN");
+    if (dsn == nullptr || *dsn == '\0') {
+        BOOST_TEST_MESSAGE("JD_TEST_PG_DSN is not set: the PostgreSQL admin test is skipped "
+                           "(packaging/start-postgres.sh prints one)");
+        BOOST_TEST(true);
+        return;
+    }
+    std::random_device random;
+    const std::string schema = "jd_admin_test_" + std::to_string(random() % 1000000000u);
+    const auto exec = [&](const std::string& sql) {
+        PGconn* connection = PQconnectdb(dsn);
+        BOOST_REQUIRE_MESSAGE(PQstatus(connection) == CONNECTION_OK, PQerrorMessage(connection));
+        PGresult* result = PQexec(connection, sql.c_str());
+        const bool ok = PQresultStatus(result) == PGRES_COMMAND_OK;
+        const std::string error = PQerrorMessage(connection);
+        PQclear(result);
+        PQfinish(connection);
+        BOOST_REQUIRE_MESSAGE(ok, sql << ": " << error);
+    };
+    exec("CREATE SCHEMA " + schema);
+    struct drop_schema {
+        std::function<void()> run;
+        ~drop_schema() { run(); }
+    } cleanup{[&] { exec("SET client_min_messages TO warning; DROP SCHEMA " + schema + " CASCADE"); }};
+
+    const std::string settings = json::serialize(json::object{
+        {"storage", json::object{{"backend", "postgresql"},
+                                 {"connection", std::string(dsn) + " options=-csearch_path=" + schema}}}});
+    host_bench host;
+    host.seed(host.simulator_seed());
+    {
+        auto demo = host.open("jd-pg-demo", settings);
+        auto canary = host.open("jd-pg-canari", settings);
+        BOOST_TEST(run(*demo, operation::configure, as("admin"), sim_form()).ok());
+        BOOST_TEST(run(*canary, operation::configure, as("admin"),
+                       sim_form(sim_comptes::canary_login, sim_comptes::canary_password, "4245"))
+                       .ok());
+        const auto report = run(*demo, operation::match_companies, as("admin"));
+        BOOST_REQUIRE(report.ok());
+        BOOST_TEST(report.object().at("summary").as_object().at("exact").as_int64() > 0);
+        BOOST_TEST(run(*canary, operation::get_configuration, as("admin")).object().at("login").as_string() ==
+                   sim_comptes::canary_login);
+        const auto status = run(*canary, operation::status, as("admin"));
+        BOOST_TEST(status.object().at("companies").as_array().empty()); // the demo's links are not the canary's
+    }
+    // Reopened, the instance finds its configuration in PostgreSQL (nothing in the data directory).
+    auto again = host.open("jd-pg-demo", settings);
+    BOOST_TEST(run(*again, operation::get_configuration, as("admin")).object().at("configured").as_bool());
+    BOOST_TEST(!std::filesystem::exists(host.plugin_data("jd-pg-demo") / "jedeclare.sqlite"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -83,9 +83,10 @@ struct driver_result {
 
 class driver {
 public:
-    driver(std::vector<std::string> args, const std::filesystem::path& out) : out_(out) {
+    driver(std::vector<std::string> args, const std::filesystem::path& out, const std::string& executable = JD_SYNC_DRIVER)
+        : out_(out) {
         std::vector<char*> argv;
-        args.insert(args.begin(), JD_SYNC_DRIVER);
+        args.insert(args.begin(), executable);
         for (auto& a : args) argv.push_back(a.data());
         argv.push_back(nullptr);
         const int fd = ::open(out.c_str(), O_CREAT | O_WRONLY | O_TRUNC | O_CLOEXEC, 0644);
@@ -166,12 +167,14 @@ void crash_cycles(jd::store::backend backend) {
     const std::vector<std::string> base_args{"--home",  home.string(),       "--store", place->description(),
                                              "--instance", instance_id,      "--ready", ready_file.string()};
     std::size_t killed_timer = 0, killed_point = 0, finished = 0;
+    std::string progression;
+    std::int64_t typical_run_ms = 600; // until a run is seen to the end
 
     for (std::uint64_t cycle = 1; cycle <= cycles; ++cycle) {
         // New work for this cycle: new movements on two linked accounts, sometimes a piece sent again.
         json::array pieces;
         day = day.plus_days(1);
-        for (int k = 0; k < 2; ++k) {
+        for (int k = 0; k < 4; ++k) {
             const auto& rib = plan.linked[rng() % plan.linked.size()];
             const auto piece = make_piece(rib, day, 20 + static_cast<int>(rng() % 60),
                                           "C" + std::to_string(cycle) + "P" + std::to_string(k), rng);
@@ -191,9 +194,11 @@ void crash_cycles(jd::store::backend backend) {
             const std::string point = kill_points[rng() % std::size(kill_points)];
             args.insert(args.end(), {"--kill-at", point + ":" + std::to_string(1 + rng() % 3)});
         }
+        const auto cycle_started = std::chrono::steady_clock::now();
         driver child(args, dir.path() / ("cycle-" + std::to_string(cycle) + ".json"));
         if (!at_point) {
-            const auto delay = std::chrono::milliseconds(30 + rng() % 600);
+            // Anywhere in a run: the delay is drawn over the length of the last run that was not killed.
+            const auto delay = std::chrono::milliseconds(5 + rng() % static_cast<std::uint64_t>(typical_run_ms));
             const auto deadline = std::chrono::steady_clock::now() + delay;
             while (std::chrono::steady_clock::now() < deadline && !child.finished())
                 std::this_thread::sleep_for(std::chrono::milliseconds(2));
@@ -205,8 +210,17 @@ void crash_cycles(jd::store::backend backend) {
         } else {
             BOOST_TEST(result.exit_code == 0, "cycle " << cycle << ": the driver failed");
             ++finished;
+            typical_run_ms = std::max<std::int64_t>(
+                50, std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
+                                                                          cycle_started)
+                        .count());
+        }
+        {
+            host_env look(home, instance_id);
+            progression += " " + std::to_string(look.ledger_count());
         }
     }
+    BOOST_TEST_MESSAGE("ledger after each cycle:" << progression);
 
     // Now let it finish (the recovery pass included).
     jd::sync::run_report last;
@@ -239,10 +253,147 @@ void crash_cycles(jd::store::backend backend) {
               << " finished first; ledger " << host.ledger_count() << " = expected " << expected_total << std::endl;
 }
 
+#if defined(JD_AGGREGATOR_HOST) && defined(JD_PLUGIN_DIR)
+
+// Runs `aggregator-host` to the end, `stdin_text` on its standard input; returns its exit status.
+int host_command(const std::vector<std::string>& args, const std::string& stdin_text = {}) {
+    std::string command = "'" + std::string(JD_AGGREGATOR_HOST) + "'";
+    for (const auto& arg : args) {
+        std::string quoted;
+        for (const char c : arg) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+        command += " '" + quoted + "'";
+    }
+    command += " >/dev/null 2>&1";
+    FILE* pipe = ::popen(command.c_str(), "w");
+    if (pipe == nullptr) return -1;
+    if (!stdin_text.empty()) std::fwrite(stdin_text.data(), 1, stdin_text.size(), pipe);
+    const int status = ::pclose(pipe);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+// The same cycles with the real host process (`aggregator-host sync now`) and the real plugin, killed with
+// SIGKILL at random moments (the plugin has no test hooks, so no named points here).
+void real_host_cycles(jd::store::backend backend) {
+    const auto cycles = env_number("JD_CRASH_CYCLES", 30);
+    const auto seed = env_number("JD_CRASH_SEED", 20261128) + 1;
+    std::mt19937_64 rng(seed);
+
+    auto sim = start_sim({"--seed", "31", "--dossiers", "14", "--days", "12"});
+    temp_dir dir("jd-sync-realhost");
+    const auto place = backend == jd::store::backend::sqlite ? store_place::sqlite(dir.path() / "store")
+                                                             : store_place::postgresql(*pg_dsn());
+    json::object storage;
+    if (backend == jd::store::backend::sqlite) {
+        std::filesystem::create_directories(dir.path() / "store");
+        storage = {{"backend", "sqlite"}, {"file", (dir.path() / "store" / "jedeclare.sqlite").string()}};
+    } else {
+        const auto schema = place->description().substr(std::string("postgresql:").size());
+        storage = {{"backend", "postgresql"}, {"connection", *pg_dsn() + " options=-csearch_path=" + schema}};
+    }
+    const std::string instance_id = "jedeclare-real-" + unique_suffix();
+    const auto home = dir.path() / "host";
+    const auto endpoint = endpoint_from_ready(sim->ready(), 0);
+    const std::vector<std::string> host_args{"--home", home.string(), "--plugins", JD_PLUGIN_DIR, "--lang", "en"};
+    const auto with = [&](std::vector<std::string> more) {
+        auto all = host_args;
+        all.insert(all.end(), more.begin(), more.end());
+        return all;
+    };
+
+    std::ofstream(dir.path() / "host-seed.json") << json::serialize(sim->host_seed());
+    BOOST_REQUIRE_EQUAL(host_command(with({"seed", (dir.path() / "host-seed.json").string()})), 0);
+    BOOST_REQUIRE_EQUAL(host_command(with({"--user", "admin", "aggregators", "add", "jedeclare", "--instance",
+                                           instance_id, "--set", "login=" + endpoint.login, "--set",
+                                           "gestion_account_id=" + endpoint.gestion_account_id, "--set",
+                                           "soap_url=" + endpoint.soap_url, "--set",
+                                           "gestion_url=" + endpoint.gestion_url, "--set",
+                                           "ca_bundle=" + endpoint.ca_file, "--password-stdin", "--settings",
+                                           json::serialize(json::object{{"storage", storage}})}),
+                                     endpoint.password),
+                        0);
+    link_plan plan;
+    {
+        auto db = place->open();
+        jd::store::instance_store store(*db, instance_id);
+        plan = link_from_truth(store, sim->truth(), endpoint.login);
+    }
+    BOOST_REQUIRE(!plan.linked.empty());
+
+    auto expected = plan.expected;
+    std::int64_t expected_total = plan.expected_movements;
+    auto day = *jdsim::date::parse_iso(std::string(sim->truth().at("last_statement_day").as_string()));
+    const auto sync_now = with({"--user", "admin", "--json", "sync", "now", instance_id});
+    std::size_t killed = 0, finished = 0;
+    std::int64_t typical_run_ms = 800;
+    std::string progression;
+    for (std::uint64_t cycle = 1; cycle <= cycles; ++cycle) {
+        json::array pieces;
+        day = day.plus_days(1);
+        for (int k = 0; k < 4; ++k) {
+            const auto& rib = plan.linked[rng() % plan.linked.size()];
+            const auto piece = make_piece(rib, day, 20 + static_cast<int>(rng() % 60),
+                                          "R" + std::to_string(cycle) + "P" + std::to_string(k), rng);
+            pieces.push_back(json::object{{"content", piece.content}});
+            auto& entry = expected[{rib.company_id, rib.bank_account_id}];
+            entry.movements += piece.movements;
+            entry.sum_minor += piece.sum;
+            expected_total += piece.movements;
+        }
+        sim->add_pieces(json::object{{"compte", endpoint.login}, {"pieces", pieces}});
+
+        const auto started = std::chrono::steady_clock::now();
+        driver child(sync_now, dir.path() / ("cycle-" + std::to_string(cycle) + ".json"), JD_AGGREGATOR_HOST);
+        const auto delay = std::chrono::milliseconds(5 + rng() % static_cast<std::uint64_t>(typical_run_ms));
+        const auto deadline = started + delay;
+        while (std::chrono::steady_clock::now() < deadline && !child.finished())
+            std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        child.kill();
+        const auto result = child.wait();
+        if (result.killed) {
+            ++killed;
+        } else {
+            ++finished;
+            typical_run_ms = std::max<std::int64_t>(
+                50, std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started)
+                        .count());
+        }
+        host_env look(home, instance_id);
+        progression += " " + std::to_string(look.ledger_count());
+    }
+    BOOST_TEST_MESSAGE("ledger after each cycle:" << progression);
+
+    jd::sync::run_report last;
+    for (int attempt = 0; attempt < 4; ++attempt) {
+        driver child(sync_now, dir.path() / ("final-" + std::to_string(attempt) + ".json"), JD_AGGREGATOR_HOST);
+        const auto result = child.wait();
+        last = jd::sync::run_report_from_json(result.output);
+        if (last.outcome == jd::sync::run_outcome::completed && last.state == jd::store::health_state::ok &&
+            last.movements.delivered == 0 && last.pieces.downloaded == 0)
+            break;
+    }
+    BOOST_TEST(jd::store::to_string(last.state) == "ok", last.message);
+    host_env host(home, instance_id);
+    BOOST_TEST(compare_ledgers(expected, host.ledger()) == "");
+    BOOST_TEST(host.ledger_count() == expected_total);
+    auto db = place->open();
+    const auto check = jd::store::check_integrity(*db);
+    for (const auto& problem : check.problems) BOOST_TEST_MESSAGE("integrity: " << problem);
+    BOOST_TEST(check.ok);
+    std::cout << "crash cycles, real host (" << jd::store::to_string(backend) << "): " << cycles << " cycles, "
+              << killed << " aggregator-host processes killed, " << finished << " finished first; ledger "
+              << host.ledger_count() << " = expected " << expected_total << std::endl;
+}
+
+#endif
+
 } // namespace
 
 BOOST_AUTO_TEST_SUITE(crash)
 
 SYNC_TEST(sigkill_cycles_lose_nothing_and_deliver_nothing_twice) { crash_cycles(backend); }
+
+#if defined(JD_AGGREGATOR_HOST) && defined(JD_PLUGIN_DIR)
+SYNC_TEST(sigkill_cycles_of_aggregator_host_sync_now) { real_host_cycles(backend); }
+#endif
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -6,6 +6,7 @@
 
 #include <boost/test/data/test_case.hpp>
 
+#include <iostream>
 #include <ostream>
 
 using namespace sync_test;
@@ -60,7 +61,10 @@ void run_case(jd::store::backend backend, const fault_case& c) {
     BOOST_REQUIRE_GT(plan.expected_movements, 0);
     sim->set_faults(c.faults);
 
+    std::string trail; // the runs, as "state(delivered) "
     const auto check_not_silent = [&](const jd::sync::run_report& report) {
+        trail += std::string(jd::store::to_string(report.state)) + "(" + std::to_string(report.movements.delivered) +
+                 ") ";
         if (report.state == jd::store::health_state::ok)
             BOOST_TEST(w.ledger_diff(plan.expected) == "", c.name << ": a run said ok with movements missing");
         else
@@ -91,6 +95,11 @@ void run_case(jd::store::backend backend, const fault_case& c) {
         BOOST_TEST(w.ledger_diff(plan.expected) == "", c.name);
     }
     BOOST_TEST(w.host->ledger_count() == plan.expected_movements, c.name << ": a movement reached the host twice");
+    const auto stats = sim->stats();
+    const auto injected = stats.contains("faults_injected") ? stats.at("faults_injected").to_number<std::int64_t>() : -1;
+    BOOST_TEST(injected > 0, c.name << ": the simulator injected no fault");
+    std::cout << "fault " << jd::store::to_string(backend) << " " << c.name << ": " << injected << " faults injected, "
+              << trail << "-> ledger " << w.host->ledger_count() << "/" << plan.expected_movements << std::endl;
     BOOST_TEST(w.integrity_ok());
 }
 

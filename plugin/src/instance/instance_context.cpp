@@ -105,9 +105,24 @@ void instance_context::record_failed_run(store::health_state state, const std::s
 json::value instance_context::status(const host_sdk::call_context& call, const json::value& input) {
     admin::require_platform_rights(services_, call);
     const bool configured = admin_->configured();
-    return locked_->with([&](store::instance_store& s) {
+    auto answer = locked_->with([&](store::instance_store& s) {
         return sync::status_operation(services_, s, call, input, configured);
     });
+    // Messages are recorded in the language of the run that wrote them; the state's label is the caller's.
+    const auto add_label = [&](json::value& entry) {
+        if (!entry.is_object()) return;
+        auto& object = entry.get_object();
+        const auto* state = object.if_contains("state");
+        if (state == nullptr || !state->is_string()) return;
+        if (const auto parsed = store::parse_health_state(state->get_string()))
+            object["label"] = admin::state_headline(*parsed, call.english());
+    };
+    if (answer.is_object()) {
+        if (auto* instance = answer.get_object().if_contains("instance")) add_label(*instance);
+        if (auto* companies = answer.get_object().if_contains("companies"); companies != nullptr && companies->is_array())
+            for (auto& company : companies->get_array()) add_label(company);
+    }
+    return answer;
 }
 
 json::value instance_context::sync(const host_sdk::call_context& call, const json::value& input) {
