@@ -3,6 +3,7 @@
 #include "refhost_fixture.hpp"
 
 #include "refhost/host_table.hpp"
+#include "refhost/i18n.hpp"
 #include "refhost/progress.hpp"
 #include "refhost/redaction.hpp"
 
@@ -61,12 +62,14 @@ BOOST_FIXTURE_TEST_CASE(a_plugin_logging_a_password_does_not_leak_it, host_fixtu
 }
 
 BOOST_AUTO_TEST_CASE(progress_lines_are_readable_and_throttled_off_a_terminal) {
+    refhost::set_language(refhost::language::en); // the SDK's phase names as they come
     refhost::manual_clock time(0);
     char* buffer = nullptr;
     std::size_t size = 0;
     std::FILE* out = open_memstream(&buffer, &size);
     {
         refhost::progress_display display(out, false, time, 5000);
+        display.update("sync:a", "lease", 0, 0);    // nothing counted: the phase's name alone
         display.update("sync:a", "download", 1, 10);
         display.update("sync:a", "download", 2, 10); // too soon: not printed
         time.advance(6000);
@@ -79,8 +82,12 @@ BOOST_AUTO_TEST_CASE(progress_lines_are_readable_and_throttled_off_a_terminal) {
     std::fclose(out);
     const std::string text(buffer, size);
     std::free(buffer);
-    BOOST_TEST(text == "[sync:a] download 1/10 (10 %)\n[sync:a] download 3/10 (30 %)\n[sync:a] deliver 1\n"
-                       "[sync:a] deliver 10/10 (100 %)\n");
+    refhost::set_language(refhost::language::fr);
+    BOOST_TEST(text == "[sync:a] lease\n[sync:a] download 1/10 (10%)\n[sync:a] download 3/10 (30%)\n[sync:a] deliver 1\n"
+                       "[sync:a] deliver 10/10 (100%)\n");
+    // In French, the well-known phases are named in French.
+    BOOST_TEST(refhost::progress_display::format("download", 3, 10) == "téléchargement 3/10 (30 %)");
+    BOOST_TEST(refhost::progress_display::format("custom-step", 2, 0) == "custom-step 2");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

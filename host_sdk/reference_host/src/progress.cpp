@@ -5,6 +5,8 @@
 
 #include <unistd.h>
 
+#include <utility>
+
 namespace refhost {
 
 progress_display::progress_display(std::FILE* out, bool terminal, const clock& time, std::int64_t period_ms)
@@ -12,8 +14,27 @@ progress_display::progress_display(std::FILE* out, bool terminal, const clock& t
 
 bool progress_display::stderr_is_terminal() noexcept { return ::isatty(STDERR_FILENO) == 1; }
 
+namespace {
+
+// The SDK names phases with short English words; the host shows its users their own language. Names it does
+// not know are shown as they come.
+std::string_view phase_label(std::string_view phase) noexcept {
+    if (current_language() == language::en) return phase;
+    static constexpr std::pair<std::string_view, std::string_view> french[] = {
+        {"lease", "réservation"},   {"list", "liste des pièces"}, {"download", "téléchargement"},
+        {"recover", "reprise"},     {"parse", "lecture"},         {"deliver", "livraison"},
+        {"finish", "enregistrement"}, {"done", "terminé"},
+    };
+    for (const auto& [name, label] : french)
+        if (name == phase) return label;
+    return phase;
+}
+
+} // namespace
+
 std::string progress_display::format(std::string_view phase, std::uint64_t done, std::uint64_t total) {
-    std::string text(phase);
+    std::string text(phase_label(phase));
+    if (done == 0 && total == 0) return text; // a phase that starts with nothing counted yet: its name says it
     text += " ";
     text += std::to_string(done);
     if (total > 0) {

@@ -17,7 +17,9 @@
 #include <filesystem>
 #include <ostream>
 #include <string_view>
+#include <string>
 #include <system_error>
+#include <vector>
 
 #ifndef REFHOST_DEFAULT_PLUGINS_DIR
 #define REFHOST_DEFAULT_PLUGINS_DIR ""
@@ -151,16 +153,34 @@ const std::string& app::acting_user() {
 
 void app::require_platform_rights() {
     const auto& user = acting_user();
-    const bool allowed = db().with_session([&](Poco::Data::Session& session) {
-        return users::has_right(session, user, "platform.configuration", 0) &&
-               users::has_right(session, user, "platform.administration", 0);
+    struct platform_right {
+        const char* code;
+        const char* label_fr;
+        const char* label_en;
+    };
+    static constexpr platform_right both[] = {
+        {"platform.configuration", "Autoriser l'accès à la configuration de la plateforme",
+         "Allow access to the platform's configuration"},
+        {"platform.administration", "Autoriser l'accès à l'administration de la plateforme",
+         "Allow access to the platform's administration"},
+    };
+    std::vector<std::string> missing;
+    db().with_session([&](Poco::Data::Session& session) {
+        for (const auto& right : both) {
+            if (!users::has_right(session, user, right.code, 0))
+                missing.push_back(tr("« ", "\"") + std::string(tr(right.label_fr, right.label_en)) +
+                                  tr(" » (", "\" (") + right.code + ")");
+        }
     });
-    if (!allowed) {
-        throw failure(HS_E_PERMISSION_DENIED,
-                      tr("droits insuffisants : « ", "insufficient rights: \"") + user +
-                          tr(" » doit pouvoir accéder à la configuration et à l'administration de la plateforme",
-                             "\" needs access to the platform's configuration and administration"));
-    }
+    if (missing.empty()) return;
+    std::string list = missing.front();
+    if (missing.size() > 1) list += tr(" et ", " and ") + missing.back();
+    // Both rights are needed for any change to the aggregators; the message names what this user lacks.
+    throw failure(HS_E_PERMISSION_DENIED,
+                  tr("accès refusé : « ", "access denied: \"") + user +
+                      tr(" » n'a pas ", "\" lacks ") + (missing.size() > 1 ? tr("les droits ", "the rights ") : tr("le droit ", "the right ")) +
+                      list + tr(" ; il faut les deux droits pour modifier les agrégateurs.",
+                                "; both rights are needed to change aggregators."));
 }
 
 host_sdk::call_context app::user_call(const std::string& operation, const std::string& instance_id) {

@@ -12,8 +12,13 @@
 
 #include <boost/json.hpp>
 
+#include <algorithm>
+#include <cstdint>
 #include <fstream>
+#include <map>
 #include <sstream>
+#include <string>
+#include <vector>
 
 namespace refhost::cli {
 
@@ -80,8 +85,22 @@ int cmd_users_list(app& context, const arguments& args) {
     for (const auto& user : list) {
         std::string platform, company;
         for (const auto& right : user.platform_rights) platform += (platform.empty() ? "" : ", ") + right;
-        for (const auto& right : user.company_rights)
-            company += (company.empty() ? "" : ", ") + right.right + "@" + std::to_string(right.company_id);
+        // One entry per right with its companies as ranges ("company.accounting_settings : 1-20"), so that an
+        // admin of a large firm still gets a readable line.
+        std::map<std::string, std::vector<std::int64_t>> by_right;
+        for (const auto& right : user.company_rights) by_right[right.right].push_back(right.company_id);
+        for (auto& [right, ids] : by_right) {
+            std::sort(ids.begin(), ids.end());
+            std::string ranges;
+            for (std::size_t i = 0; i < ids.size();) {
+                std::size_t j = i;
+                while (j + 1 < ids.size() && ids[j + 1] <= ids[j] + 1) ++j;
+                ranges += (ranges.empty() ? "" : ", ") + std::to_string(ids[i]);
+                if (ids[j] != ids[i]) ranges += "-" + std::to_string(ids[j]);
+                i = j + 1;
+            }
+            company += (company.empty() ? "" : "; ") + right + tr(" : sociétés ", ": companies ") + ranges;
+        }
         table.add({user.id, user.display_name, or_dash(platform), or_dash(company)});
     }
     table.print(context.out());

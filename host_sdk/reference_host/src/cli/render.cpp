@@ -121,7 +121,12 @@ void print_configuration(std::ostream& out, const boost::json::value& configurat
     for (const auto& entry : configuration.get_object()) {
         bool listed = false;
         for (const auto& item : known) listed = listed || item.key == entry.key();
-        if (!listed) lines.emplace_back(std::string(entry.key()), text_of(&entry.value()));
+        if (listed) continue;
+        // The test made when saving: its sentence, not its JSON.
+        if (entry.key() == "connection" && entry.value().is_object() && !text_at(entry.value(), "message").empty())
+            lines.emplace_back(tr("Connexion", "Connection"), text_at(entry.value(), "message"));
+        else
+            lines.emplace_back(std::string(entry.key()), text_of(&entry.value()));
     }
     std::size_t width = 0;
     for (const auto& line : lines) width = std::max(width, display_width(line.first));
