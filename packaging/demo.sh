@@ -125,9 +125,32 @@ step "Ce qui est arrivé au grand livre / what reached the ledger"
 show aggregator-host ledger summary
 host ledger summary
 
+step "Vérification : exactement une fois / checking: exactly once"
+# What the simulator sent to this compte de flux for the RIBs now linked (its truth file), against the ledger.
+for company in $companies; do
+  host --user admin --json company "$company" bank-links jedeclare-1
+done | jq -s '[.[].ribs[] | select(.bank_account_id != null) | .rib_key]' >"$work/linked-ribs.json"
+host --json ledger summary >"$work/ledger.json"
+expected=$(jq --arg login "$login" --slurpfile linked "$work/linked-ribs.json" \
+  '[.ribs[] | select(.compte == $login and (.rib_key as $k | $linked[0] | index($k)))] |
+   "\(map(.movements) | add // 0) \(map(.sum_minor) | add // 0)"' -r "$work/firm/truth.json")
+received=$(jq -r '"\([.accounts[].movements] | add // 0) \([.accounts[].sum_minor] | add // 0)"' "$work/ledger.json")
+echo "envoyé par le simulateur pour les RIB liés : ${expected% *} mouvements, somme ${expected#* } (unités mineures)"
+echo "reçu par le grand livre                   : ${received% *} mouvements, somme ${received#* } (unités mineures)"
+if [ "$expected" != "$received" ]; then
+  echo "the ledger does not hold exactly what the simulator sent for the linked RIBs" >&2; exit 1
+fi
+echo "aucun perdu, aucun en double / none lost, none twice"
+
 step "Deuxième synchronisation : incrémentale / a second sync is incremental"
 show aggregator-host --user admin sync now jedeclare-1
 host --user admin sync now jedeclare-1
+
+host --json ledger summary >"$work/ledger-again.json"
+if ! cmp -s "$work/ledger.json" "$work/ledger-again.json"; then
+  echo "the second sync changed the ledger although nothing new was sent" >&2; exit 1
+fi
+echo "grand livre inchangé : rien de nouveau, rien en double / ledger unchanged"
 
 step "État de l'agrégateur / status"
 show aggregator-host --user admin aggregators status jedeclare-1

@@ -21,6 +21,7 @@
 
 #include <chrono>
 #include <fstream>
+#include <functional>
 #include <random>
 #include <sstream>
 #include <thread>
@@ -132,6 +133,36 @@ const char* const kill_points[] = {
     "pieces_parsed",        "batch_delivered",  "batch_marked",
 };
 
+// Runs syncs (`run_once(attempt)`) until one completes with nothing left to do, the recovery pass included;
+// then checks the host's ledger against what the simulator sent, and the store's integrity. Returns the
+// ledger's movement count. `require_exit_zero`: each of those runs must exit 0 (the sync driver does; the host
+// process may report a run that still found work with another status).
+std::int64_t settle_and_verify(const std::function<driver_result(int)>& run_once, const std::filesystem::path& home,
+                               const std::string& instance_id, const store_place& place, const ledger_map& expected,
+                               std::int64_t expected_total, bool require_exit_zero) {
+    jd::sync::run_report last;
+    for (int attempt = 0; attempt < 4; ++attempt) {
+        const auto result = run_once(attempt);
+        if (require_exit_zero) BOOST_REQUIRE_EQUAL(result.exit_code, 0);
+        last = jd::sync::run_report_from_json(result.output);
+        if (last.outcome == jd::sync::run_outcome::completed && last.state == jd::store::health_state::ok &&
+            last.movements.delivered == 0 && last.pieces.downloaded == 0)
+            break;
+    }
+    BOOST_TEST(jd::store::to_string(last.state) == "ok", last.message);
+
+    host_env host(home, instance_id);
+    BOOST_TEST(compare_ledgers(expected, host.ledger()) == "");
+    BOOST_TEST(host.ledger_count() == expected_total);
+    auto db = place.open();
+    const auto check = jd::store::check_integrity(*db);
+    for (const auto& problem : check.problems) BOOST_TEST_MESSAGE("integrity: " << problem);
+    BOOST_TEST(check.ok);
+    jd::store::instance_store store(*db, instance_id);
+    BOOST_TEST(store.movements().count_by_state().pending == 0);
+    return host.ledger_count();
+}
+
 void crash_cycles(jd::store::backend backend) {
     const auto cycles = env_number("JD_CRASH_CYCLES", 30);
     const auto seed = env_number("JD_CRASH_SEED", 20261128);
@@ -223,34 +254,19 @@ void crash_cycles(jd::store::backend backend) {
     BOOST_TEST_MESSAGE("ledger after each cycle:" << progression);
 
     // Now let it finish (the recovery pass included).
-    jd::sync::run_report last;
-    for (int attempt = 0; attempt < 4; ++attempt) {
-        driver child(base_args, dir.path() / ("final-" + std::to_string(attempt) + ".json"));
-        const auto result = child.wait();
-        BOOST_REQUIRE_EQUAL(result.exit_code, 0);
-        last = jd::sync::run_report_from_json(result.output);
-        if (last.outcome == jd::sync::run_outcome::completed && last.state == jd::store::health_state::ok &&
-            last.movements.delivered == 0 && last.pieces.downloaded == 0)
-            break;
-    }
-    BOOST_TEST(jd::store::to_string(last.state) == "ok", last.message);
-
-    host_env host(home, instance_id);
-    BOOST_TEST(compare_ledgers(expected, host.ledger()) == "");
-    BOOST_TEST(host.ledger_count() == expected_total);
-    auto db = place->open();
-    const auto check = jd::store::check_integrity(*db);
-    for (const auto& problem : check.problems) BOOST_TEST_MESSAGE("integrity: " << problem);
-    BOOST_TEST(check.ok);
-    jd::store::instance_store store(*db, instance_id);
-    BOOST_TEST(store.movements().count_by_state().pending == 0);
+    const auto ledger_count = settle_and_verify(
+        [&](int attempt) {
+            driver child(base_args, dir.path() / ("final-" + std::to_string(attempt) + ".json"));
+            return child.wait();
+        },
+        home, instance_id, *place, expected, expected_total, true);
     BOOST_TEST_MESSAGE("crash cycles (" << jd::store::to_string(backend) << "): " << cycles << " cycles, "
                                         << killed_timer << " killed at a random moment, " << killed_point
                                         << " killed at a named point, " << finished << " finished before the kill; "
                                         << expected_total << " movements in the ledger, none lost, none twice");
     std::cout << "crash cycles (" << jd::store::to_string(backend) << "): " << cycles << " cycles, " << killed_timer
               << " killed at a random moment, " << killed_point << " at a named point, " << finished
-              << " finished first; ledger " << host.ledger_count() << " = expected " << expected_total << std::endl;
+              << " finished first; ledger " << ledger_count << " = expected " << expected_total << std::endl;
 }
 
 #if defined(JD_AGGREGATOR_HOST) && defined(JD_PLUGIN_DIR)
@@ -362,26 +378,15 @@ void real_host_cycles(jd::store::backend backend) {
     }
     BOOST_TEST_MESSAGE("ledger after each cycle:" << progression);
 
-    jd::sync::run_report last;
-    for (int attempt = 0; attempt < 4; ++attempt) {
-        driver child(sync_now, dir.path() / ("final-" + std::to_string(attempt) + ".json"), JD_AGGREGATOR_HOST);
-        const auto result = child.wait();
-        last = jd::sync::run_report_from_json(result.output);
-        if (last.outcome == jd::sync::run_outcome::completed && last.state == jd::store::health_state::ok &&
-            last.movements.delivered == 0 && last.pieces.downloaded == 0)
-            break;
-    }
-    BOOST_TEST(jd::store::to_string(last.state) == "ok", last.message);
-    host_env host(home, instance_id);
-    BOOST_TEST(compare_ledgers(expected, host.ledger()) == "");
-    BOOST_TEST(host.ledger_count() == expected_total);
-    auto db = place->open();
-    const auto check = jd::store::check_integrity(*db);
-    for (const auto& problem : check.problems) BOOST_TEST_MESSAGE("integrity: " << problem);
-    BOOST_TEST(check.ok);
+    const auto ledger_count = settle_and_verify(
+        [&](int attempt) {
+            driver child(sync_now, dir.path() / ("final-" + std::to_string(attempt) + ".json"), JD_AGGREGATOR_HOST);
+            return child.wait();
+        },
+        home, instance_id, *place, expected, expected_total, false);
     std::cout << "crash cycles, real host (" << jd::store::to_string(backend) << "): " << cycles << " cycles, "
               << killed << " aggregator-host processes killed, " << finished << " finished first; ledger "
-              << host.ledger_count() << " = expected " << expected_total << std::endl;
+              << ledger_count << " = expected " << expected_total << std::endl;
 }
 
 #endif

@@ -136,23 +136,13 @@ delivery_result deliver(Poco::Data::Session& session, const delivery& batch, std
                     "INSERT INTO ledger_movements (provider_id, source, idempotency_key, company_id, bank_account_id, "
                     "booking_date, value_date, amount_minor, decimals, currency, label, details, reference, "
                     "operation_code, entry_number, received_at) "
-                    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)");
+                    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) "
+                    "ON CONFLICT (provider_id, idempotency_key) DO NOTHING");
     const std::string received_at = iso_utc(received_at_ms);
 
+    // Insert first: a new key (the common case) costs one statement; a key already stored is then looked up
+    // to tell a repeated delivery from a key reused for another movement.
     for (const auto& m : batch.movements) {
-        lookup.bind(1, batch.provider_id);
-        lookup.bind(2, m.idempotency_key);
-        if (lookup.step()) {
-            result.outcomes.push_back(outcome::already_stored);
-            ++result.already_stored;
-            const bool same = lookup.int64_at(0) == batch.company_id && lookup.int64_at(1) == batch.bank_account_id &&
-                              lookup.int64_at(2) == m.amount_minor && lookup.text_at(3) == m.booking_date &&
-                              lookup.text_at(4) == m.currency;
-            if (!same) result.reused_keys.push_back(m.idempotency_key);
-            lookup.reset();
-            continue;
-        }
-        lookup.reset();
         insert.bind(1, batch.provider_id);
         insert.bind(2, batch.source);
         insert.bind(3, m.idempotency_key);
@@ -171,6 +161,19 @@ delivery_result deliver(Poco::Data::Session& session, const delivery& batch, std
         insert.bind(16, received_at);
         insert.step();
         insert.reset();
+        if (sqlite3_changes(handle) == 0) {
+            lookup.bind(1, batch.provider_id);
+            lookup.bind(2, m.idempotency_key);
+            const bool found = lookup.step();
+            const bool same = found && lookup.int64_at(0) == batch.company_id &&
+                              lookup.int64_at(1) == batch.bank_account_id && lookup.int64_at(2) == m.amount_minor &&
+                              lookup.text_at(3) == m.booking_date && lookup.text_at(4) == m.currency;
+            lookup.reset();
+            result.outcomes.push_back(outcome::already_stored);
+            ++result.already_stored;
+            if (!same) result.reused_keys.push_back(m.idempotency_key);
+            continue;
+        }
         result.outcomes.push_back(outcome::stored);
         ++result.stored;
     }
