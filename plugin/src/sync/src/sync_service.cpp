@@ -13,6 +13,7 @@
 
 #include "jedeclare/wire_error.hpp"
 #include "store/error.hpp"
+#include "store/maintenance.hpp"
 
 #include <host_sdk/error.hpp>
 
@@ -294,6 +295,16 @@ void sync_service::execute(run_report& report, const host_sdk::call_context& cal
     if (!delivery.first_problem.empty()) report.message += " " + delivery.first_problem;
 
     report.durations_ms["finish"] = elapsed_ms(finish_started);
+    if (options_.maintenance_after_movements > 0 &&
+        report.movements.inserted + report.movements.delivered >= options_.maintenance_after_movements) {
+        const auto maintenance_started = std::chrono::steady_clock::now();
+        try {
+            store::run_maintenance(store_.db());
+        } catch (const std::exception& error) {
+            run.log(HS_LOG_WARNING, "maintenance_failed", {{"detail", error.what()}});
+        }
+        report.durations_ms["maintenance"] = elapsed_ms(maintenance_started);
+    }
     report.finished_at = services_.now_ms();
     try {
         store_.runs().finish(report.run_id, report.finished_at, state, json::serialize(to_json(report)));

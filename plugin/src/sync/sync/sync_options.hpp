@@ -57,6 +57,11 @@ struct sync_options {
     /// Runs kept in the store's history (older ones are pruned at the end of a run).
     std::size_t runs_kept = 500;
 
+    /// A run that stored or delivered at least this many movements (a backfill) ends with the store's
+    /// maintenance: fresh planner statistics, and on PostgreSQL the dead entries of the index of pending
+    /// movements cleared, which would otherwise slow every later run until autovacuum came. 0: never.
+    std::int64_t maintenance_after_movements = 20000;
+
     checkpoint_hook checkpoint;
 };
 
