@@ -58,7 +58,7 @@ inline const char* example_seed() {
     {"id": "admin", "display_name": "Alice Admin",
      "rights": ["platform.configuration", "platform.administration"],
      "company_rights": [{"company_id": 1, "right": "company.accounting_settings"}]},
-    {"id": "clerk", "display_name": "Claude Clerk", "rights": ["platform.configuration"]}
+    {"id": "clerk", "display_name": "Camille Clerk", "rights": ["platform.configuration"]}
   ],
   "companies": [
     {"id": 1, "legal_name": "SARL L'ÉTOILE", "siren": "123456782", "siret": "12345678200011",
