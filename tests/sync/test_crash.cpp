@@ -76,6 +76,23 @@ new_piece make_piece(const linked_rib& rib, jdsim::date day, int count, const st
     return piece;
 }
 
+// A cycle's new work: four pieces of `day` on linked accounts, counted in `expected` and `expected_total`.
+// `tag` keeps their entry numbers apart from other cycles'.
+json::array new_work(const link_plan& plan, jdsim::date day, const std::string& tag, std::mt19937_64& rng,
+                     ledger_map& expected, std::int64_t& expected_total) {
+    json::array pieces;
+    for (int k = 0; k < 4; ++k) {
+        const auto& rib = plan.linked[rng() % plan.linked.size()];
+        const auto piece = make_piece(rib, day, 20 + static_cast<int>(rng() % 60), tag + "P" + std::to_string(k), rng);
+        pieces.push_back(json::object{{"content", piece.content}});
+        auto& entry = expected[{rib.company_id, rib.bank_account_id}];
+        entry.movements += piece.movements;
+        entry.sum_minor += piece.sum;
+        expected_total += piece.movements;
+    }
+    return pieces;
+}
+
 struct driver_result {
     bool killed = false;
     int exit_code = -1;
@@ -203,19 +220,9 @@ void crash_cycles(jd::store::backend backend) {
 
     for (std::uint64_t cycle = 1; cycle <= cycles; ++cycle) {
         // New work for this cycle: new movements on two linked accounts, sometimes a piece sent again.
-        json::array pieces;
         day = day.plus_days(1);
-        for (int k = 0; k < 4; ++k) {
-            const auto& rib = plan.linked[rng() % plan.linked.size()];
-            const auto piece = make_piece(rib, day, 20 + static_cast<int>(rng() % 60),
-                                          "C" + std::to_string(cycle) + "P" + std::to_string(k), rng);
-            pieces.push_back(json::object{{"content", piece.content}});
-            sent.push_back(piece.content);
-            auto& entry = expected[{rib.company_id, rib.bank_account_id}];
-            entry.movements += piece.movements;
-            entry.sum_minor += piece.sum;
-            expected_total += piece.movements;
-        }
+        auto pieces = new_work(plan, day, "C" + std::to_string(cycle), rng, expected, expected_total);
+        for (const auto& piece : pieces) sent.push_back(std::string(piece.as_object().at("content").as_string()));
         if (cycle % 4 == 0) pieces.push_back(json::object{{"content", sent[rng() % sent.size()]}});
         sim->add_pieces(json::object{{"compte", endpoint.login}, {"pieces", pieces}});
 
@@ -343,18 +350,8 @@ void real_host_cycles(jd::store::backend backend) {
     std::int64_t typical_run_ms = 800;
     std::string progression;
     for (std::uint64_t cycle = 1; cycle <= cycles; ++cycle) {
-        json::array pieces;
         day = day.plus_days(1);
-        for (int k = 0; k < 4; ++k) {
-            const auto& rib = plan.linked[rng() % plan.linked.size()];
-            const auto piece = make_piece(rib, day, 20 + static_cast<int>(rng() % 60),
-                                          "R" + std::to_string(cycle) + "P" + std::to_string(k), rng);
-            pieces.push_back(json::object{{"content", piece.content}});
-            auto& entry = expected[{rib.company_id, rib.bank_account_id}];
-            entry.movements += piece.movements;
-            entry.sum_minor += piece.sum;
-            expected_total += piece.movements;
-        }
+        const auto pieces = new_work(plan, day, "R" + std::to_string(cycle), rng, expected, expected_total);
         sim->add_pieces(json::object{{"compte", endpoint.login}, {"pieces", pieces}});
 
         const auto started = std::chrono::steady_clock::now();
