@@ -14,6 +14,17 @@ namespace jd::jedeclare {
 
 namespace {
 
+// The typed error of a SOAP Fault, its code and text cleaned of anything secret.
+[[noreturn]] void throw_soap_fault(const std::string& code, const std::string& text, const redactor& clean)
+{
+    std::string detail = "SOAP fault";
+    if (!code.empty())
+        detail += " " + clean.clean(code, 80);
+    if (!text.empty())
+        detail += ": " + clean.clean(text);
+    throw wire_error(error_kind::soap_fault, std::move(detail));
+}
+
 // Throws soap_fault when the document carries a SOAP Fault (1.1: faultcode/faultstring, 1.2: Code/Reason).
 void throw_if_fault(const Poco::XML::Document& document, const redactor& clean)
 {
@@ -28,12 +39,7 @@ void throw_if_fault(const Poco::XML::Document& document, const redactor& clean)
     if (text.empty())
         if (const auto* reason = xml::first_child(*fault, "Reason"))
             text = xml::text_of(*reason);
-    std::string detail = "SOAP fault";
-    if (!code.empty())
-        detail += " " + clean.clean(code, 80);
-    if (!text.empty())
-        detail += ": " + clean.clean(text);
-    throw wire_error(error_kind::soap_fault, std::move(detail));
+    throw_soap_fault(code, text, clean);
 }
 
 // The operation's response element, wherever the envelope puts it.
@@ -234,12 +240,7 @@ piece_response parse_piece_response(std::string_view body, const redactor& clean
         const std::string code = trimmed(handler.fault_code ? *handler.fault_code : handler.fault_value.value_or(""));
         const std::string text =
             trimmed(handler.fault_string ? *handler.fault_string : handler.fault_reason.value_or(""));
-        std::string detail = "SOAP fault";
-        if (!code.empty())
-            detail += " " + clean.clean(code, 80);
-        if (!text.empty())
-            detail += ": " + clean.clean(text);
-        throw wire_error(error_kind::soap_fault, std::move(detail));
+        throw_soap_fault(code, text, clean);
     }
     if (!handler.response_seen) {
         std::string seen = !handler.first_body_child.empty() ? handler.first_body_child
