@@ -1,20 +1,11 @@
 #include "admin/remote_failure.hpp"
 
+#include "sync/state_mapping.hpp"
+
 namespace jd::admin {
 
 using jedeclare::error_kind;
 using store::health_state;
-
-health_state health_of(error_kind kind) noexcept {
-    switch (kind) {
-    case error_kind::invalid_credentials: return health_state::identifiants_refuses;
-    case error_kind::procedure_not_subscribed: return health_state::procedure_non_souscrite;
-    case error_kind::unknown_account: return health_state::compte_inconnu;
-    case error_kind::tls_certificate:
-    case error_kind::tls_failure: return health_state::erreur_certificat;
-    default: return health_state::erreur_reseau;
-    }
-}
 
 hs_status status_of(error_kind kind) noexcept {
     switch (kind) {
@@ -52,7 +43,7 @@ std::string_view state_headline(health_state state, bool english) noexcept {
 remote_failure describe_failure(const jedeclare::wire_error& error, bool english) {
     remote_failure failure;
     failure.status = status_of(error.kind());
-    failure.state = health_of(error.kind());
+    failure.state = sync::health_of(error.kind());
     failure.kind = std::string(jedeclare::to_string(error.kind()));
     const std::string explanation = error.message(english ? "en" : "fr");
     if (error.kind() == error_kind::configuration) {

@@ -1,7 +1,8 @@
 #pragma once
 // What the administrator is told when JeDéclare.com cannot be reached or refuses: a status for the host,
 // the admin-visible state (identifiants refusés, compte inconnu, procédure non souscrite, erreur réseau,
-// erreur certificat) and one sentence in the caller's language. Never a secret: the wire client's texts
+// erreur certificat; the same mapping as a sync run's, sync/state_mapping.hpp) and one sentence in the caller's
+// language. Never a secret: the wire client's texts
 // hold none, and nothing else is added but fixed words.
 #include "jedeclare/wire_error.hpp"
 #include "store/states.hpp"
@@ -20,9 +21,6 @@ struct remote_failure {
     std::string kind;    // the wire error kind ("invalid_credentials", …)
     std::string message; // headline + the wire client's explanation
 };
-
-/// The admin-visible state for a wire error kind.
-[[nodiscard]] store::health_state health_of(jedeclare::error_kind kind) noexcept;
 
 /// The host status for a wire error kind (credentials and subscriptions: HS_E_REMOTE_REFUSED; network:
 /// HS_E_TRANSIENT; certificate and configuration: HS_E_INVALID_ARGUMENT; cancel: HS_E_CANCELLED).
