@@ -19,6 +19,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <functional>
@@ -74,6 +75,12 @@ new_piece make_piece(const linked_rib& rib, jdsim::date day, int count, const st
     ++piece.movements;
     writer.balance('7', account, day, opening + piece.sum);
     return piece;
+}
+
+// How long a run took that was seen to its end (at least 50 ms): the next kill delay is drawn below it.
+std::int64_t run_length_ms(std::chrono::steady_clock::time_point started) {
+    const auto elapsed = std::chrono::steady_clock::now() - started;
+    return std::max<std::int64_t>(50, std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count());
 }
 
 // A cycle's new work: four pieces of `day` on linked accounts, counted in `expected` and `expected_total`.
@@ -248,10 +255,7 @@ void crash_cycles(jd::store::backend backend) {
         } else {
             BOOST_TEST(result.exit_code == 0, "cycle " << cycle << ": the driver failed");
             ++finished;
-            typical_run_ms = std::max<std::int64_t>(
-                50, std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
-                                                                          cycle_started)
-                        .count());
+            typical_run_ms = run_length_ms(cycle_started);
         }
         {
             host_env look(home, instance_id);
@@ -366,9 +370,7 @@ void real_host_cycles(jd::store::backend backend) {
             ++killed;
         } else {
             ++finished;
-            typical_run_ms = std::max<std::int64_t>(
-                50, std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started)
-                        .count());
+            typical_run_ms = run_length_ms(started);
         }
         host_env look(home, instance_id);
         progression += " " + std::to_string(look.ledger_count());

@@ -11,6 +11,8 @@
 #include "refhost/time_format.hpp"
 #include "refhost/users.hpp"
 
+#include <host_sdk/c/host_api_v1.h>
+
 #include <boost/json.hpp>
 
 #include <cstdlib>
@@ -159,9 +161,9 @@ void app::require_platform_rights() {
         const char* label_en;
     };
     static constexpr platform_right both[] = {
-        {"platform.configuration", "Autoriser l'accès à la configuration de la plateforme",
+        {HS_RIGHT_PLATFORM_CONFIGURATION, "Autoriser l'accès à la configuration de la plateforme",
          "Allow access to the platform's configuration"},
-        {"platform.administration", "Autoriser l'accès à l'administration de la plateforme",
+        {HS_RIGHT_PLATFORM_ADMINISTRATION, "Autoriser l'accès à l'administration de la plateforme",
          "Allow access to the platform's administration"},
     };
     std::vector<std::string> missing;
